@@ -1,0 +1,115 @@
+package doc
+
+// Actor is a coded participant: CAMEO code such as RUSGOV or USAGOV, with
+// the name it was found under and its country and sector parts.
+type Actor struct {
+	Code    string
+	Name    string
+	Country string // ISO3 / CAMEO country, "" when none
+	Sector  string // CAMEO sector such as GOV, MIL; "" when none
+	Role    string // free text, e.g. "former ambassador"
+}
+
+// Via says how a mention was recognised.
+type Via uint8
+
+const (
+	ViaDict Via = iota
+	ViaAlias
+	ViaCoref
+	ViaNER
+)
+
+var viaNames = [...]string{"dict", "alias", "coref", "ner"}
+
+func (v Via) String() string {
+	if int(v) < len(viaNames) {
+		return viaNames[v]
+	}
+	return "unknown"
+}
+
+// Mention is a stretch of text that refers to an actor.
+type Mention struct {
+	Span  Span
+	Actor Actor
+	Via   Via
+}
+
+// QuadClass is CAMEO's four-way grouping of event codes.
+type QuadClass uint8
+
+const (
+	QuadNone QuadClass = iota
+	VerbalCooperation
+	MaterialCooperation
+	VerbalConflict
+	MaterialConflict
+)
+
+var quadNames = [...]string{"none", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
+
+func (q QuadClass) String() string {
+	if int(q) < len(quadNames) {
+		return quadNames[q]
+	}
+	return "unknown"
+}
+
+// DatePrecision says how exactly an event's date is known.
+type DatePrecision uint8
+
+const (
+	PrecisionArticle DatePrecision = iota // fell back to the article date
+	PrecisionDay
+	PrecisionMonth
+	PrecisionYear
+)
+
+var precisionNames = [...]string{"article", "day", "month", "year"}
+
+func (p DatePrecision) String() string {
+	if int(p) < len(precisionNames) {
+		return precisionNames[p]
+	}
+	return "unknown"
+}
+
+// Place is a resolved location.
+type Place struct {
+	Span      Span
+	Name      string
+	Country   string // ISO3
+	Admin1    string
+	Lat, Lon  float64
+	GeonameID int64 // 0 when unknown
+}
+
+// Event is one coded CAMEO event with its evidence.
+type Event struct {
+	Source, Target *Actor
+	Code           string // CAMEO code, e.g. "043"
+	Root           string // first two digits, e.g. "04"
+	Name           string
+	QuadClass      QuadClass
+	Goldstein      float32
+	PLOVER         string
+	Negated        bool
+	Hypothetical   bool
+	ReportedBy     *Actor
+	Date           string // YYYY-MM-DD, "" when unknown
+	DatePrecision  DatePrecision
+	Place          *Place
+	Sentence       int
+	Evidence       []Span
+	Rule           string
+	Confidence     float32
+}
+
+// Quote is direct or indirect speech with its speaker when known.
+type Quote struct {
+	Span    Span
+	Direct  bool
+	Speaker *Mention
+	Verb    *Span
+}

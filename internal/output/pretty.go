@@ -1,0 +1,80 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// Pretty writes r for a person to read: the article's header, then each
+// sentence on its own numbered line, then whatever the later stages found.
+func Pretty(w io.Writer, r doc.Result, opts Options) error {
+	a := r.Article
+	var b strings.Builder
+	fmt.Fprintf(&b, "== %s\n", orDash(a.Title))
+	fmt.Fprintf(&b, "   id %s", a.ID)
+	if !a.Published.IsZero() {
+		fmt.Fprintf(&b, "  published %s", a.Published.Format("2006-01-02"))
+	}
+	if a.URL != "" {
+		fmt.Fprintf(&b, "  %s", a.URL)
+	}
+	if a.Origin != "" {
+		fmt.Fprintf(&b, "  (%s)", a.Origin)
+	}
+	b.WriteString("\n")
+	for i, s := range r.Sentences {
+		fmt.Fprintf(&b, "%3d [%d,%d) %s\n", i, s.Span.Start, s.Span.End, s.Span.In(a.Text))
+		if opts.Tokens {
+			b.WriteString("      ")
+			for j, t := range s.Tokens {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.Span.In(a.Text))
+				b.WriteByte('/')
+				b.WriteString(t.Tag)
+			}
+			b.WriteString("\n")
+		}
+	}
+	for _, m := range r.Mentions {
+		fmt.Fprintf(&b, "  mention %-10s %q (%s)\n", m.Actor.Code, m.Span.In(a.Text), m.Via)
+	}
+	for _, e := range r.Events {
+		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s) sentence %d rule %s\n",
+			e.Code, actorCode(e.Source), actorCode(e.Target), e.Name, e.QuadClass, e.Sentence, e.Rule)
+	}
+	for _, q := range r.Quotes {
+		who := "?"
+		if q.Speaker != nil {
+			who = q.Speaker.Span.In(a.Text)
+		}
+		fmt.Fprintf(&b, "  quote   %s: %q\n", who, q.Span.In(a.Text))
+	}
+	for _, p := range r.Places {
+		fmt.Fprintf(&b, "  place   %s, %s (%.2f, %.2f)\n", p.Name, p.Country, p.Lat, p.Lon)
+	}
+	for _, d := range r.Diagnostics {
+		fmt.Fprintf(&b, "  %s\n", d)
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func actorCode(a *doc.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}

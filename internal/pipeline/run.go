@@ -1,0 +1,181 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/extract"
+)
+
+// Input is one named source of articles: a file, standard input, a body
+// fetched from somewhere. Open is called once, by one goroutine.
+type Input struct {
+	Name string
+	Open func() (io.ReadCloser, error)
+}
+
+// RunOptions configures Run.
+type RunOptions struct {
+	Format  extract.Format
+	Auto    bool // detect the format per input instead of using Format
+	Workers int  // 0 means one per core
+}
+
+// Outcome is what Run hands back per article, in input order: a Result, or
+// the error that kept one input record from becoming an article.
+type Outcome struct {
+	Result doc.Result
+	Err    error // *extract.InputError when the input was at fault
+}
+
+// finished carries an outcome and its place in input order.
+type finished struct {
+	seq int
+	out Outcome
+}
+
+// unit is one piece of work: a whole text/HTML document or one JSONL line.
+type unit struct {
+	seq    int
+	name   string
+	data   []byte
+	format extract.Format
+	record bool // a JSONL line, read by extract.Record
+	err    error
+}
+
+// Run reads every input, codes every article on Workers goroutines and calls
+// emit with each outcome in input order. emit runs on the caller's
+// goroutine; its error, or ctx's, stops the run and is returned.
+func Run(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, emit func(Outcome) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	units := make(chan unit, workers*4)
+	done := make(chan finished, workers*4)
+
+	var readErr error
+	go func() {
+		defer close(units)
+		readErr = split(ctx, inputs, opts, units)
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range units {
+				out := process(c, u)
+				select {
+				case done <- finished{u.seq, out}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// Reorder: hold early finishers until their predecessors are out.
+	pending := map[int]Outcome{}
+	next := 0
+	for d := range done {
+		pending[d.seq] = d.out
+		for {
+			out, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := emit(out); err != nil {
+				cancel()
+				for range done { // let workers finish and exit
+				}
+				return err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return readErr
+}
+
+// split turns inputs into units, in order. JSONL is cut into lines so that
+// one large file still spreads over every worker.
+func split(ctx context.Context, inputs []Input, opts RunOptions, units chan<- unit) error {
+	seq := 0
+	send := func(u unit) error {
+		u.seq = seq
+		seq++
+		select {
+		case units <- u:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, in := range inputs {
+		if err := splitOne(in, opts, send); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func splitOne(in Input, opts RunOptions, send func(unit) error) error {
+	rc, err := in.Open()
+	if err != nil {
+		return send(unit{name: in.Name, err: err})
+	}
+	defer rc.Close()
+	br, format, err := extract.Open(in.Name, rc, opts.Format, opts.Auto)
+	if err != nil {
+		return send(unit{name: in.Name, err: err})
+	}
+	if format == extract.FormatJSONL {
+		err := extract.Lines(br, func(line []byte, num int, tooLong bool) error {
+			u := unit{name: fmt.Sprintf("%s:%d", in.Name, num), record: true, format: format}
+			if tooLong {
+				u.err = fmt.Errorf("line longer than %d MiB, skipped", extract.MaxLineBytes>>20)
+			} else {
+				u.data = append([]byte(nil), line...)
+			}
+			return send(u)
+		})
+		if err != nil && err != context.Canceled {
+			return send(unit{name: in.Name, err: err})
+		}
+		return nil
+	}
+	data, err := extract.ReadAll(br)
+	return send(unit{name: in.Name, data: data, format: format, err: err})
+}
+
+// process extracts and codes one unit, turning panics in any stage into an
+// error on that input: one bad article must never take the run down.
+func process(c *Coder, u unit) (out Outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = Outcome{Err: &extract.InputError{Origin: u.name, Err: fmt.Errorf("internal error: %v", r)}}
+		}
+	}()
+	if u.err != nil {
+		return Outcome{Err: &extract.InputError{Origin: u.name, Err: u.err}}
+	}
+	item := extractUnit(u)
+	if item.Err != nil {
+		return Outcome{Err: item.Err, Result: doc.Result{Diagnostics: item.Diagnostics}}
+	}
+	return Outcome{Result: c.Code(item)}
+}
