@@ -1,7 +1,91 @@
 package main
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/extract"
+)
+
+const evalUsage = `
+Usage: dyad eval KIND --gold PATH [--json]
+
+Scores dyad against a gold set and prints precision, recall and F1.
+
+Kinds:
+  extract   HTML main-content extraction against the article-extraction
+            benchmark: PATH is its folder (html/*.html.gz, ground-truth.json).
+            Token-level precision/recall/F1 per page, averaged over pages.
+
+Kinds still to come with their stages: ner, events, quotes, geo.
+
+Examples:
+  dyad eval extract --gold ../shared/gold/article_extraction
+  dyad eval extract --gold ../shared/gold/article_extraction --json
+`
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	return usagef("eval: not wired yet")
+	fs := newFlagSet(e, "eval", evalUsage)
+	gold := fs.String("gold", "", "gold set `PATH`")
+	asJSON := fs.Bool("json", false, "print one JSON object (kind, n, precision, recall, f1) instead of a table")
+	worst := fs.Int("worst", 5, "list the `N` lowest-scoring items")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("eval needs one KIND (see 'dyad eval --help')")
+	}
+	if *gold == "" {
+		return usagef("eval %s needs --gold PATH", pos[0])
+	}
+	switch pos[0] {
+	case "extract":
+		return evalExtract(e, *gold, *asJSON, *worst)
+	case "ner", "events", "quotes", "geo":
+		return fmt.Errorf("eval %s: that stage is not built yet", pos[0])
+	default:
+		return usagef("eval: unknown kind %q; want extract", pos[0])
+	}
+}
+
+func evalExtract(e *env, goldPath string, asJSON bool, worst int) error {
+	gold, err := eval.LoadExtractGold(goldPath)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	rep := eval.ScoreExtract(gold, func(g eval.ExtractGold) (string, error) {
+		a, _, err := extract.HTML(g.HTML, extract.HTMLOptions{URL: g.URL})
+		return a.Text, err
+	})
+	secs := time.Since(start).Seconds()
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(map[string]any{
+			"kind": "extract", "n": rep.N, "precision": rep.Precision, "recall": rep.Recall, "f1": rep.F1,
+		})
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "kind\tn\tprecision\trecall\tf1\tpages/s\n")
+	fmt.Fprintf(tw, "extract\t%d\t%.3f\t%.3f\t%.3f\t%.0f\n", rep.N, rep.Precision, rep.Recall, rep.F1, float64(rep.N)/secs)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	pages := append([]eval.ExtractScore(nil), rep.Pages...)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].F1 < pages[j].F1 })
+	if worst > len(pages) {
+		worst = len(pages)
+	}
+	if worst > 0 {
+		fmt.Fprintf(e.stdout, "\nlowest F1:\n")
+		for _, p := range pages[:worst] {
+			fmt.Fprintf(e.stdout, "  %.3f  %s %s\n", p.F1, p.ID, p.Err)
+		}
+	}
+	return nil
 }

@@ -67,7 +67,12 @@ func (m OffsetMap) point(x int32, isEnd bool) (int32, bool) {
 	}
 	seg := m[i]
 	if x < seg.Text.Start {
-		// x falls in a gap before this segment: snap to its raw start.
+		// x falls in text that cleaning inserted: a start takes the raw
+		// bytes from the previous segment's end, an end stops at the next
+		// segment's start, so the span covers what the insertion replaced.
+		if !isEnd && i > 0 {
+			return m[i-1].Raw.End, true
+		}
 		return seg.Raw.Start, true
 	}
 	if seg.Text.Len() == seg.Raw.Len() {
