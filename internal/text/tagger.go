@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -17,10 +18,11 @@ import (
 
 // Tagger assigns Penn Treebank part-of-speech tags with an averaged
 // perceptron. It uses the weights of prose's English model (read from the
-// bytes prose embeds) but scores them its own way: every feature is a
-// 64-bit FNV-1a hash computed on the fly from the template's precomputed
-// prefix state and the words' bytes, looked up in an open-addressing table,
-// so tagging builds no strings and allocates nothing per token.
+// bytes prose embeds) but scores them its own way: each word of a sentence
+// is hashed once, a feature's key mixes that hash with its template's salt,
+// and the key is looked up in an open-addressing table. Features that only
+// depend on tags resolve to precomputed slots. Tagging builds no strings and
+// allocates nothing per token.
 //
 // A Tagger is safe for concurrent use; per-call scratch comes from a pool.
 type Tagger struct {
@@ -28,25 +30,31 @@ type Tagger struct {
 	bias    []float32 // weights of the constant "bias" feature
 	table   []slot    // open addressing, len is a power of two
 	mask    uint64
-	ids     []uint8   // class IDs, per feature contiguous
-	weights []float32 // parallel to ids
+	pairs   []pair // (class, weight) per feature, contiguous
 	tagMap  map[string]uint8
+	nn      int // class ID of NN
 
-	// Prefix states: the hash of each template's constant text.
-	pre [nTemplates]uint64
-	// tagState[t][k]: the state after template t's prefix and tag k (for
-	// the templates that start with a tag), so only the rest is hashed.
-	tagState [nTemplates][]uint64
-	// pairSlot[p1*n+p2]: the slot of "i tag+i-2 tag p1 p2", or -1.
-	pairSlot []int32
-	start    [2]int // tag IDs of -START- and -START2-
+	// Per previous tag (model tags plus the two start sentinels):
+	prevTagSlot  []int32  // "i-1 tag T"
+	prev2TagSlot []int32  // "i-2 tag T"
+	pairSlot     []int32  // "i tag+i-2 tag T1 T2" at [T1*n+T2]
+	tagWordSalt  []uint64 // salt for "i-1 tag+i word T W", mixed with W's hash
+	pref1Slot    [256]int32
+	start        [2]int // tag IDs of -START- and -START2-
 
 	pool sync.Pool
 }
 
+// pair is one class's weight for a feature; keeping both together costs
+// one cache miss per feature instead of two.
+type pair struct {
+	w  float32
+	id uint32
+}
+
 type slot struct {
 	key    uint64 // 0 marks an empty slot
-	lo, hi uint32 // range in ids/weights
+	lo, hi uint32 // range in pairs
 }
 
 // Feature templates, as the model was trained (prose's tag package).
@@ -74,26 +82,43 @@ var templatePrefix = [nTemplates]string{
 	tNextWord: "i+1 word ", tNextSuffix: "i+1 suffix ", tNext2Word: "i+2 word ",
 }
 
+// salts tell templates apart; any distinct odd constants do.
+var salts = [nTemplates]uint64{
+	0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0xd6e8feb86659fd93,
+	0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3, 0x589965cc75374cc3,
+	0x1d8e4e27c47d124f, 0xc2b2ae3d27d4eb4f, 0x165667b19e3779f9, 0x27d4eb2f165667c5,
+	0xff51afd7ed558ccd,
+}
+
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
 )
 
-func fnvString(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-func fnvBytes(h uint64, b []byte) uint64 {
+func fnv(b []byte) uint64 {
+	h := uint64(fnvOffset)
 	for _, c := range b {
 		h ^= uint64(c)
 		h *= fnvPrime
 	}
 	return h
 }
+
+// mix is the splitmix64 finaliser: it spreads a combined key over all bits.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// key is the table key of template t applied to a word with hash h.
+func key(t int, h uint64) uint64 { return mix(h ^ salts[t]) }
+
+// key2 is the key of a two-part feature: a tag, then a word or tag.
+func key2(t int, first []byte, h uint64) uint64 { return mix(h ^ mix(fnv(first)^salts[t])) }
 
 // NewTagger decodes the English model and builds the hashed table.
 func NewTagger() (*Tagger, error) {
@@ -159,15 +184,12 @@ func newTagger(data []byte) (*Tagger, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	t.ids = append([]uint8(nil), ids...)
-	t.weights = make([]float32, nPairs)
-	for i := range t.weights {
-		t.weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(wts[4*i:]))
-	}
-	for _, id := range t.ids {
-		if int(id) >= nClasses {
-			return nil, fmt.Errorf("pos model: class ID %d out of range", id)
+	t.pairs = make([]pair, nPairs)
+	for i := range t.pairs {
+		if int(ids[i]) >= nClasses {
+			return nil, fmt.Errorf("pos model: class ID %d out of range", ids[i])
 		}
+		t.pairs[i] = pair{w: math.Float32frombits(binary.LittleEndian.Uint32(wts[4*i:])), id: uint32(ids[i])}
 	}
 	size := 1
 	for size < 2*nFeat {
@@ -183,12 +205,16 @@ func newTagger(data []byte) (*Tagger, error) {
 		}
 		feat := blob[fs:fe]
 		if string(feat) == "bias" {
-			for k := ps; k < pe; k++ {
-				t.bias[t.ids[k]] += t.weights[k]
+			for _, p := range t.pairs[ps:pe] {
+				t.bias[p.id] += p.w
 			}
 			continue
 		}
-		t.insert(fnvBytes(fnvOffset, feat), ps, pe)
+		k, ok := featureKey(feat)
+		if !ok {
+			return nil, fmt.Errorf("pos model: unknown feature template in %q", feat)
+		}
+		t.insert(k, ps, pe)
 	}
 	nTag := int(r.u32())
 	t.tagMap = make(map[string]uint8, nTag)
@@ -230,30 +256,47 @@ func (t *Tagger) find(key uint64) int32 {
 	}
 }
 
-// prepare precomputes prefix states; the previous-tag "classes" are the
-// model's tags plus the two start sentinels.
+// featureKey computes the table key of a feature string from the model,
+// the same way tagOne computes it from a sentence.
+func featureKey(feat []byte) (uint64, bool) {
+	for t, prefix := range templatePrefix {
+		if len(feat) < len(prefix) || string(feat[:len(prefix)]) != prefix {
+			continue
+		}
+		v := feat[len(prefix):]
+		if t == tPrevTagWord || t == tTagPair {
+			sp := indexByte(v, ' ')
+			if sp < 0 {
+				return 0, false
+			}
+			return key2(t, v[:sp], fnv(v[sp+1:])), true
+		}
+		return key(t, fnv(v)), true
+	}
+	return 0, false
+}
+
+// prepare resolves the features that depend only on tags or one byte to
+// their slots once, so tagging does not hash them.
 func (t *Tagger) prepare() {
 	tags := append(append([]string(nil), t.classes...), "-START-", "-START2-")
 	t.start = [2]int{len(t.classes), len(t.classes) + 1}
-	for k := range nTemplates {
-		t.pre[k] = fnvString(fnvOffset, templatePrefix[k])
-	}
-	for _, k := range []int{tPrevTag, tPrev2Tag, tPrevTagWord} {
-		t.tagState[k] = make([]uint64, len(tags))
-		for j, tag := range tags {
-			h := fnvString(t.pre[k], tag)
-			if k == tPrevTagWord {
-				h = fnvString(h, " ")
-			}
-			t.tagState[k][j] = h
-		}
-	}
+	t.nn = slices.Index(t.classes, "NN")
 	n := len(tags)
+	t.prevTagSlot = make([]int32, n)
+	t.prev2TagSlot = make([]int32, n)
+	t.tagWordSalt = make([]uint64, n)
 	t.pairSlot = make([]int32, n*n)
 	for a, p1 := range tags {
+		t.prevTagSlot[a] = t.find(key(tPrevTag, fnv([]byte(p1))))
+		t.prev2TagSlot[a] = t.find(key(tPrev2Tag, fnv([]byte(p1))))
+		t.tagWordSalt[a] = mix(fnv([]byte(p1)) ^ salts[tPrevTagWord])
 		for b, p2 := range tags {
-			t.pairSlot[a*n+b] = t.find(fnvString(fnvString(fnvString(t.pre[tTagPair], p1), " "), p2))
+			t.pairSlot[a*n+b] = t.find(key2(tTagPair, []byte(p1), fnv([]byte(p2))))
 		}
+	}
+	for c := range 256 {
+		t.pref1Slot[c] = t.find(key(tPref1, fnv([]byte{byte(c)})))
 	}
 }
 
@@ -262,6 +305,8 @@ type tagScratch struct {
 	arena  []byte
 	raw    [][]byte // each token as the model saw such words in training
 	ctx    [][]byte // normalised words with two sentinels each side
+	word   []uint64 // hash of each ctx word
+	suf    []uint64 // hash of each ctx word's last three bytes
 	scores []float32
 }
 
@@ -293,6 +338,11 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 		s.ctx = append(s.ctx, norm)
 	}
 	s.ctx = append(s.ctx, sentEnd, sentEnd2)
+	s.word, s.suf = s.word[:0], s.suf[:0]
+	for _, w := range s.ctx {
+		s.word = append(s.word, fnv(w))
+		s.suf = append(s.suf, fnv(suffix3(w)))
+	}
 
 	p1, p2 := t.start[0], t.start[1]
 	for i := range toks {
@@ -304,8 +354,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 
 func (t *Tagger) tagOne(s *tagScratch, i, p1, p2 int) int {
 	word := s.raw[i]
-	if len(word) > 0 && word[0] == '@' {
-		return t.classID("NN")
+	if len(word) > 0 && word[0] == '@' && t.nn >= 0 {
+		return t.nn
 	}
 	if id, ok := t.tagMap[string(word)]; ok {
 		return int(id)
@@ -313,21 +363,23 @@ func (t *Tagger) tagOne(s *tagScratch, i, p1, p2 int) int {
 	sc := s.scores
 	copy(sc, t.bias)
 	c := i + 2 // position in ctx
-	t.add(sc, fnvBytes(t.pre[tSuffix], suffix3(word)))
-	t.add(sc, fnvBytes(t.pre[tPref1], word[:min(1, len(word))]))
-	t.add(sc, t.tagState[tPrevTag][p1])
-	t.add(sc, t.tagState[tPrev2Tag][p2])
-	if k := t.pairSlot[p1*(len(t.classes)+2)+p2]; k >= 0 {
-		t.addSlot(sc, k)
+	t.add(sc, key(tSuffix, fnv(suffix3(word))))
+	if len(word) > 0 {
+		t.addSlot(sc, t.pref1Slot[word[0]])
+	} else {
+		t.add(sc, key(tPref1, fnv(nil)))
 	}
-	t.add(sc, fnvBytes(t.pre[tWord], s.ctx[c]))
-	t.add(sc, fnvBytes(t.tagState[tPrevTagWord][p1], s.ctx[c]))
-	t.add(sc, fnvBytes(t.pre[tPrevWord], s.ctx[c-1]))
-	t.add(sc, fnvBytes(t.pre[tPrevSuffix], suffix3(s.ctx[c-1])))
-	t.add(sc, fnvBytes(t.pre[tPrev2Word], s.ctx[c-2]))
-	t.add(sc, fnvBytes(t.pre[tNextWord], s.ctx[c+1]))
-	t.add(sc, fnvBytes(t.pre[tNextSuffix], suffix3(s.ctx[c+1])))
-	t.add(sc, fnvBytes(t.pre[tNext2Word], s.ctx[c+2]))
+	t.addSlot(sc, t.prevTagSlot[p1])
+	t.addSlot(sc, t.prev2TagSlot[p2])
+	t.addSlot(sc, t.pairSlot[p1*(len(t.classes)+2)+p2])
+	t.add(sc, key(tWord, s.word[c]))
+	t.add(sc, mix(s.word[c]^t.tagWordSalt[p1]))
+	t.add(sc, key(tPrevWord, s.word[c-1]))
+	t.add(sc, key(tPrevSuffix, s.suf[c-1]))
+	t.add(sc, key(tPrev2Word, s.word[c-2]))
+	t.add(sc, key(tNextWord, s.word[c+1]))
+	t.add(sc, key(tNextSuffix, s.suf[c+1]))
+	t.add(sc, key(tNext2Word, s.word[c+2]))
 	best, bestID := float32(math.Inf(-1)), 0
 	for id, v := range sc {
 		if v > best {
@@ -337,26 +389,17 @@ func (t *Tagger) tagOne(s *tagScratch, i, p1, p2 int) int {
 	return bestID
 }
 
-func (t *Tagger) classID(tag string) int {
-	for i, c := range t.classes {
-		if c == tag {
-			return i
-		}
-	}
-	return 0
-}
-
 func (t *Tagger) add(sc []float32, key uint64) {
-	if k := t.find(key); k >= 0 {
-		t.addSlot(sc, k)
-	}
+	t.addSlot(sc, t.find(key))
 }
 
 func (t *Tagger) addSlot(sc []float32, k int32) {
+	if k < 0 {
+		return
+	}
 	e := t.table[k]
-	ids, wts := t.ids[e.lo:e.hi], t.weights[e.lo:e.hi]
-	for j, id := range ids {
-		sc[id] += wts[j]
+	for _, p := range t.pairs[e.lo:e.hi] {
+		sc[p.id] += p.w
 	}
 }
 
