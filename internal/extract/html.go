@@ -19,8 +19,6 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
@@ -311,38 +309,33 @@ func looksBinary(raw []byte) bool {
 // chance. warn is non-empty when bytes had to be replaced or the label was
 // overridden.
 func decodeHTML(raw []byte) (s, warn string) {
+	bom := bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})
+	label := ""
+	if !bom {
+		label = declaredCharset(raw[:min(len(raw), 64<<10)])
+		// Lookup follows the WHATWG table, so "iso-8859-1" and "latin1"
+		// read as windows-1252, as browsers do.
+		enc, name := charset.Lookup(label)
+		// A meta tag cannot declare UTF-16: the bytes it was read from
+		// were ASCII. Browsers then use UTF-8, and so do we.
+		if enc != nil && name != "utf-8" && !strings.HasPrefix(name, "utf-16") {
+			if utf8.Valid(raw) && hasNonASCII(raw) {
+				return string(raw), fmt.Sprintf("page declares %s but is UTF-8; read as UTF-8", name)
+			}
+			return decodeWith(enc, raw)
+		}
+	}
+	// No usable label: the same detection as plain text. Emptiness and
+	// binary content are judged by HTML's own checks, so Decode's verdict
+	// on those is not needed here.
+	s, _, dec, _ := Decode(raw)
 	switch {
-	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		return validUTF8(raw[3:])
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
-		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), raw)
-	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), raw)
-	}
-	label := declaredCharset(raw[:min(len(raw), 64<<10)])
-	// Lookup follows the WHATWG table, so "iso-8859-1" and "latin1" read
-	// as windows-1252, as browsers do.
-	enc, name := charset.Lookup(label)
-	// A meta tag cannot declare UTF-16: the bytes it was read from were
-	// ASCII. Browsers then use UTF-8, and so do we.
-	if enc != nil && name != "utf-8" && !strings.HasPrefix(name, "utf-16") {
-		if utf8.Valid(raw) && hasNonASCII(raw) {
-			return string(raw), fmt.Sprintf("page declares %s but is UTF-8; read as UTF-8", name)
-		}
-		return decodeWith(enc, raw)
-	}
-	if utf8.Valid(raw) {
-		return string(raw), ""
-	}
-	if good, bad := utf8Balance(raw); good >= bad {
-		return validUTF8(raw)
-	}
-	s, warn = decodeWith(charmap.Windows1252, raw)
-	if warn == "" {
+	case dec == Windows1252 && label != "":
+		warn = fmt.Sprintf("page declares %s but is not; read as windows-1252", label)
+	case dec == Windows1252:
 		warn = "page is not UTF-8; read as windows-1252"
-		if label != "" {
-			warn = fmt.Sprintf("page declares %s but is not; read as windows-1252", label)
-		}
+	case strings.Contains(s, "\uFFFD") && !bytes.Contains(raw, []byte("\uFFFD")):
+		warn = "invalid UTF-8 bytes replaced with U+FFFD"
 	}
 	return s, warn
 }
@@ -374,24 +367,6 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
-// utf8Balance counts well-formed multi-byte UTF-8 sequences and stray
-// bytes, to tell UTF-8 with a few damaged bytes from a legacy encoding.
-func utf8Balance(b []byte) (good, bad int) {
-	for len(b) > 0 {
-		if b[0] < 0x80 {
-			b = b[1:]
-			continue
-		}
-		r, n := utf8.DecodeRune(b)
-		if r == utf8.RuneError && n <= 1 {
-			bad++
-		} else {
-			good++
-		}
-		b = b[n:]
-	}
-	return good, bad
-}
 
 // declaredCharset finds the encoding a page names in <meta charset> or
 // <meta http-equiv="content-type">. It looks further than the HTML
