@@ -367,7 +367,6 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
-
 // declaredCharset finds the encoding a page names in <meta charset> or
 // <meta http-equiv="content-type">. It looks further than the HTML
 // standard's 1024 bytes because real pages often put the tag after long
