@@ -68,18 +68,25 @@ func checkText(s string) error {
 	if len(bytes.TrimSpace([]byte(s))) == 0 {
 		return ErrEmpty
 	}
-	n, bad := 0, 0
-	for i := 0; i < len(s) && n < 1<<16; i++ {
-		c := s[i]
-		n++
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
-			bad++
-		}
-	}
-	if bad > 0 && bad*100 > n { // over 1% control bytes
+	if controlShare(s[:min(len(s), 1<<16)]) > 0.01 {
 		return ErrBinary
 	}
 	return nil
+}
+
+// controlShare is the share of control bytes other than white space in b:
+// rare in text in any encoding, common in images and archives.
+func controlShare[T string | []byte](b T) float64 {
+	if len(b) == 0 {
+		return 0
+	}
+	bad := 0
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
+			bad++
+		}
+	}
+	return float64(bad) / float64(len(b))
 }
 
 // mostlyUTF8 reports whether raw has many valid multi-byte sequences and

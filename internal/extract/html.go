@@ -32,8 +32,8 @@ type HTMLOptions struct {
 
 // Errors HTML returns; callers can tell bad input from pages without text.
 var (
-	ErrHTMLEmpty  = errors.New("html: empty input")
-	ErrHTMLBinary = errors.New("html: input looks like binary data, not HTML")
+	ErrHTMLEmpty  = fmt.Errorf("html: %w", ErrEmpty)
+	ErrHTMLBinary = fmt.Errorf("html: %w", ErrBinary)
 	ErrHTMLNoBody = errors.New("html: no article body found")
 )
 
@@ -292,14 +292,7 @@ func looksBinary(raw []byte) bool {
 	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
 		return false
 	}
-	sample := raw[:min(len(raw), 8<<10)]
-	ctrl := 0
-	for _, c := range sample {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
-			ctrl++
-		}
-	}
-	return ctrl*20 > len(sample) // more than 5%
+	return controlShare(raw[:min(len(raw), 8<<10)]) > 0.05
 }
 
 // decodeHTML turns the page into UTF-8. Order: byte order mark, then the
