@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
-	"github.com/araddon/dateparse"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -828,7 +827,7 @@ func readMeta(root *html.Node) pageMeta {
 	}
 	cands = append(cands, timePub, ldAny, timeFirst)
 	for _, c := range cands {
-		if t, ok := parseHTMLDate(c); ok {
+		if t, ok := ParseDate(c); ok {
 			m.published = t
 			break
 		}
@@ -1001,45 +1000,4 @@ func urlDate(u string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// htmlDateLayouts are meta-tag date forms that ParseDate does not read.
-var htmlDateLayouts = []string{
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 Z07:00",
-	"2006-01-02 15:04:05.999999999",
-	"2006-01-02T15:04:05.999999999",
-	"2006/01/02",
-	"2006/01/02 15:04:05",
-}
-
-// parseHTMLDate reads a date from meta tags, JSON-LD or <time>. Free-form
-// dates go through dateparse in strict mode, which refuses ambiguous
-// day/month orders rather than guessing.
-func parseHTMLDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 64 {
-		return time.Time{}, false
-	}
-	t, ok := ParseDate(s)
-	for _, l := range htmlDateLayouts {
-		if ok {
-			break
-		}
-		var err error
-		t, err = time.Parse(l, s)
-		ok = err == nil
-	}
-	if !ok {
-		var err error
-		t, err = dateparse.ParseStrict(s)
-		ok = err == nil
-	}
-	if !ok || t.Year() < 1900 || t.Year() > 2200 {
-		return time.Time{}, false
-	}
-	return t, true
 }

@@ -436,14 +436,14 @@ func TestParseHTMLDate(t *testing.T) {
 		"Tue, 19 Nov 2019 08:03:00 +0000": time.Date(2019, 11, 19, 8, 3, 0, 0, time.UTC),
 		"November 19, 2019":               time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC),
 	} {
-		got, ok := parseHTMLDate(in)
+		got, ok := ParseDate(in)
 		if !ok || !got.Equal(want) {
-			t.Errorf("parseHTMLDate(%q) = %v, %v; want %v", in, got, ok, want)
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", in, got, ok, want)
 		}
 	}
 	for _, in := range []string{"", "yesterday", "0001-01-01T00:00:00Z", "05/06/2019", strings.Repeat("2019", 40)} {
-		if got, ok := parseHTMLDate(in); ok {
-			t.Errorf("parseHTMLDate(%q) = %v, want no date", in, got)
+		if got, ok := ParseDate(in); ok {
+			t.Errorf("ParseDate(%q) = %v, want no date", in, got)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/araddon/dateparse"
 	"github.com/zeebo/xxh3"
 )
 
@@ -74,16 +75,42 @@ var dateLayouts = []string{
 	"January 2, 2006",
 	"Jan 2, 2006",
 	"20060102",
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04:05.999999999",
+	"2006/01/02",
+	"2006/01/02 15:04:05",
 }
 
-// ParseDate reads the date forms feeds, meta tags and JSONL use. A date
-// without a zone is taken as UTC.
+// ParseDate reads the date forms feeds, meta tags, JSON-LD and JSONL use. A
+// date without a zone is taken as UTC. Other free-form dates go through
+// dateparse in strict mode, which refuses ambiguous day/month orders rather
+// than guessing; years outside 1900-2200 (placeholders such as 0001-01-01)
+// are refused.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return time.Time{}, false
+	}
+	t, ok := time.Time{}, false
 	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+		var err error
+		if t, err = time.Parse(layout, s); err == nil {
+			ok = true
+			break
 		}
 	}
-	return time.Time{}, false
+	if !ok {
+		var err error
+		t, err = dateparse.ParseStrict(s)
+		ok = err == nil
+	}
+	if !ok || t.Year() < 1900 || t.Year() > 2200 {
+		return time.Time{}, false
+	}
+	return t, true
 }
