@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/golden"
 )
 
 func runDyad(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -98,5 +100,13 @@ func TestBenchCommand(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// The help texts are the manual: snapshot them so a change is reviewed.
+func TestGoldenHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"code", "--help"}, {"bench", "--help"}, {"eval", "--help"}} {
+		_, stdout, stderr := runDyad(t, "", args...)
+		golden.Compare(t, filepath.Join("testdata", strings.Join(args, "_")+".golden"), []byte(stdout+stderr))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/golden"
 )
 
 func sampleResult() doc.Result {
@@ -91,4 +92,18 @@ func TestPretty(t *testing.T) {
 			t.Errorf("pretty output lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+// The whole encoding of a full result, as a snapshot: any change to the
+// contract's shape shows up as a diff under testdata.
+func TestGoldenSample(t *testing.T) {
+	var js, pretty bytes.Buffer
+	if err := JSONL(&js, sampleResult(), Options{Tokens: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Pretty(&pretty, sampleResult(), Options{Tokens: true}); err != nil {
+		t.Fatal(err)
+	}
+	golden.Compare(t, "testdata/sample.jsonl", js.Bytes())
+	golden.Compare(t, "testdata/sample.pretty", pretty.Bytes())
 }

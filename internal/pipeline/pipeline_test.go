@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,10 +13,9 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/golden"
 	"github.com/dyad-events/dyad/internal/output"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
 
 const examplesDir = "../../examples"
 
@@ -82,35 +80,9 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			base := filepath.Join("../../testdata/golden", filepath.Base(p))
-			compareGolden(t, base+".jsonl", js.Bytes())
-			compareGolden(t, base+".pretty", pretty.Bytes())
+			golden.Compare(t, base+".jsonl", js.Bytes())
+			golden.Compare(t, base+".pretty", pretty.Bytes())
 		})
-	}
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/pipeline -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got %.300s\nwant %.300s\n(run with -update if the change is intended)", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d", path, len(gl), len(wl))
 	}
 }
 

@@ -97,6 +97,9 @@ func isOpener(w string) bool {
 // startsSentence decides whether toks[next] opens a new sentence after the
 // terminal token toks[term].
 func startsSentence(s string, toks []doc.Token, term, next int) bool {
+	if toks[next].Span.Start == toks[next-1].Span.End && s[toks[next].Span.Start] == '-' {
+		return false // a hyphen glued to a stop ("Inc.-owned") joins, not opens
+	}
 	w := tokText(s, toks[next])
 	tw := tokText(s, toks[term])
 	abbrev := len(tw) > 1 && tw[len(tw)-1] == '.' && tw[0] != '.'

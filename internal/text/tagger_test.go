@@ -1,12 +1,14 @@
 package text
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/golden"
 	prosetag "github.com/jdkato/prose/v3/tag"
 )
 
@@ -208,4 +210,25 @@ func BenchmarkTagProse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// A snapshot of tokens, tags and sentence breaks over a paragraph written
+// to exercise abbreviations, initialisms, quotes, clitics and numbers.
+func TestGoldenTagged(t *testing.T) {
+	raw, err := os.ReadFile("testdata/wire.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	tg := newTestTagger(t)
+	var b strings.Builder
+	for i, sent := range Split(s, Tokenize(s, nil), nil) {
+		tg.Tag(s, sent.Tokens)
+		fmt.Fprintf(&b, "%d [%d,%d)", i, sent.Span.Start, sent.Span.End)
+		for _, tok := range sent.Tokens {
+			fmt.Fprintf(&b, " %s/%s", tok.Span.In(s), tok.Tag)
+		}
+		b.WriteString("\n")
+	}
+	golden.Compare(t, "testdata/wire.golden", []byte(b.String()))
 }

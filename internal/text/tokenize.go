@@ -150,6 +150,21 @@ func finishWord(s string, start, end int, dst *[]doc.Token) int {
 		// ellipsis.
 		if !(end+1 < len(s) && s[end+1] == '.') {
 			end++
+			// "U.N.-brokered" stays one compound, like "U.S-trained".
+			for end < len(s) && s[end] == '-' {
+				ok, _ := alnumAt(s, end+1)
+				if !ok {
+					break
+				}
+				end++
+				for {
+					ok, n := alnumAt(s, end)
+					if !ok {
+						break
+					}
+					end += n
+				}
+			}
 		}
 	}
 	emit(dst, start, end)

@@ -23,6 +23,7 @@ func TestTokenize(t *testing.T) {
 		{"Lavrov met Kerry in Moscow on Friday.", "Lavrov|met|Kerry|in|Moscow|on|Friday|."},
 		{"The U.S. envoy arrived.", "The|U.S.|envoy|arrived|."},
 		{"U.S-backed fighters", "U.S-backed|fighters"},
+		{"a U.N.-brokered deal", "a|U.N.-brokered|deal"},
 		{"a war-torn country", "a|war-torn|country"},
 		{"Ankara’s offer", "Ankara|’s|offer"},
 		{"Tehran's reply", "Tehran|'s|reply"},
