@@ -96,7 +96,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if cfg.format == "pretty" {
 		write = output.Pretty
 	}
-	prog := newProgress(e, !cfg.quiet && len(inputs) > 1, "articles")
+	prog := newProgress(e, !cfg.quiet, "articles")
 	failed := 0
 	err = pipeline.Run(ctx, coder, inputs, cfg.run,
 		func(o pipeline.Outcome) error {

@@ -6,7 +6,8 @@ import (
 )
 
 // progress prints a one-line counter with its rate on standard error while
-// a long job runs, only when standard error is a terminal.
+// a long job runs: only when standard error is a terminal, and only once the
+// job has run for a second, so quick runs print nothing.
 type progress struct {
 	e       *env
 	on      bool
@@ -26,7 +27,7 @@ func (p *progress) add(n int) {
 	if !p.on {
 		return
 	}
-	if now := time.Now(); now.Sub(p.lastOut) >= 200*time.Millisecond {
+	if now := time.Now(); now.Sub(p.start) >= time.Second && now.Sub(p.lastOut) >= 200*time.Millisecond {
 		p.lastOut = now
 		p.print()
 	}
