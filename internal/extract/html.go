@@ -103,6 +103,7 @@ func HTML(raw []byte, opts HTMLOptions) (a doc.Article, diags []doc.Diagnostic, 
 
 	a.URL = meta.canonical(pageURL)
 	a.Title = meta.title
+	a.Source = meta.site
 	if t := cleanInline(tmeta.Title); t != "" {
 		a.Title = t // trafilatura strips site names from <title>
 	}
@@ -693,6 +694,7 @@ type pageMeta struct {
 	urls      []string // canonical link first, then og:url
 	published time.Time
 	lang      string
+	site      string // the outlet's name, for Article.Source
 }
 
 // Meta keys that name the publication date, best first. Keys are
@@ -813,6 +815,11 @@ func readMeta(root *html.Node) pageMeta {
 	}
 	if u := metas["og:url"]; u != "" {
 		m.urls = append(m.urls, u)
+	}
+	for _, n := range []string{metas["og:site_name"], metas["application-name"], metas["publisher"]} {
+		if m.site = cleanInline(n); m.site != "" {
+			break
+		}
 	}
 	for _, l := range []string{htmlLang, metas["content-language"], metas["language"], metas["dc.language"], metas["og:locale"]} {
 		if m.lang = isoLang(l); m.lang != "" {

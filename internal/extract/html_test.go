@@ -475,3 +475,16 @@ func parseFragment(s string) (*html.Node, error) {
 	}
 	return nil, errors.New("no body")
 }
+
+func TestHTMLSource(t *testing.T) {
+	page := `<html><head><meta property="og:site_name" content=" Harbour  Gazette "></head><body><article>` +
+		`<p>The port authority said on Monday that the strike by dock workers had ended after three weeks of talks with the shipping companies.</p>` +
+		`<p>Unions said their members would return to work on Wednesday.</p></article></body></html>`
+	a, _, err := HTML([]byte(page), HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "Harbour Gazette" {
+		t.Errorf("source %q, want %q", a.Source, "Harbour Gazette")
+	}
+}
