@@ -1,0 +1,18 @@
+// Package data embeds dyad's own dictionaries so that the binary needs no
+// files beside it. The files are written by the project from public facts;
+// data/actors/FORMAT.md describes their format.
+package data
+
+import "embed"
+
+// Actors holds data/actors/*.txt: countries, organisations, people with
+// dated roles, and sector nouns.
+//
+//go:embed actors/*.txt
+var Actors embed.FS
+
+// Names holds data/names/*.txt: word lists for recognising names the
+// dictionaries lack.
+//
+//go:embed names/*.txt
+var Names embed.FS

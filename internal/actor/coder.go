@@ -1,0 +1,340 @@
+package actor
+
+import (
+	"sync"
+	"unicode"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// Coder finds and codes the actor mentions of an article. It is built
+// once from a Dict and is safe for concurrent use.
+type Coder struct {
+	m       *Matcher
+	scratch sync.Pool // of *scratch: per-article buffers, reused
+}
+
+// scratch holds the buffers one article's coding needs and none of its
+// results point into.
+type scratch struct {
+	ps   []piece
+	ms   []match
+	at   []int
+	info []tokInfo
+}
+
+// NewCoder builds a Coder. given is a list of personal given names, used
+// to recognise people the dictionaries lack.
+func NewCoder(d *Dict, given []string) *Coder {
+	m := NewMatcher(d, given)
+	c := &Coder{m: m}
+	c.scratch.New = func() any { return new(scratch) }
+	return c
+}
+
+// Dict is the dictionary the Coder matches against.
+func (c *Coder) Dict() *Dict { return c.m.Dict }
+
+// atom is a stretch of a sentence that names something: a dictionary match
+// or a recognised name.
+type atom struct {
+	tok0, tok1 int // tokens [tok0, tok1)
+	span       doc.Span
+	entry      int32 // dictionary entry, or -1 for a recognised name
+	form       Form
+	sector     string // seats and agents
+	partial    bool   // ends inside a hyphenated token ("US" of "US-led")
+	ner        doc.EntityType
+	dead       bool // swallowed by a longer name
+}
+
+// sentence is one sentence during coding.
+type sentence struct {
+	toks  []doc.Token
+	info  []tokInfo
+	atoms []atom
+	at    []int // token → atom index or -1
+}
+
+// state is everything one article's coding needs.
+type state struct {
+	c        *Coder
+	text     string
+	date     Date
+	sents    []sentence
+	focus    string // the country the article is about
+	out      []doc.Mention
+	entities []entity
+	byEntry  map[int32]int  // dictionary entry → entity
+	byName   map[string]int // recognised person's full name → entity
+	surnames map[string]int // surname → person entity
+	cur      int            // sentence being coded
+}
+
+// Code finds every actor mention in the sentences of text. date is the
+// article's date (0 when unknown); people's roles are read at that date.
+func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention {
+	st := &state{c: c, text: text, date: date}
+	sc := c.scratch.Get().(*scratch)
+	defer c.scratch.Put(sc)
+	st.sents = make([]sentence, len(sents))
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
+	}
+	if cap(sc.at) < n {
+		sc.at, sc.info = make([]int, n), make([]tokInfo, n)
+	}
+	at, info := sc.at[:n], sc.info[:n]
+	st.out = make([]doc.Mention, 0, n/12+4)
+	for si, s := range sents {
+		k := len(s.Tokens)
+		sc.ps = c.m.pieces(text, s.Tokens, sc.ps, info[:k])
+		sc.ms = c.m.find(sc.ps, sc.ms)
+		st.sents[si] = st.atomsOf(s.Tokens, sc.ps, sc.ms, at[:k:k], info[:k:k])
+		at, info = at[k:], info[k:]
+	}
+	st.focus = st.focusCountry()
+	for si := range st.sents {
+		st.cur = si
+		st.codeSentence(si)
+	}
+	return st.out
+}
+
+// atomsOf turns matches into atoms, choosing among candidate entries, and
+// adds recognised names for capitalised runs the dictionaries missed.
+func (st *state) atomsOf(toks []doc.Token, ps []piece, ms []match, at []int, info []tokInfo) sentence {
+	s := sentence{toks: toks, at: at, info: info}
+	if len(ms) > 0 {
+		s.atoms = make([]atom, 0, len(ms)+2)
+	}
+	for i := range s.at {
+		s.at[i] = -1
+	}
+	for _, m := range ms {
+		p := st.pick(m)
+		ph := st.c.m.Dict.Phrases[p]
+		a := atom{tok0: int(ps[m.from].tok), tok1: int(ps[m.to-1].tok) + 1, span: m.span, entry: ph.Entry, form: ph.Form, sector: ph.Sector, partial: m.partial}
+		if ph.Form == FormAgent {
+			a.sector = st.c.m.Dict.Entries[ph.Entry].Code
+		}
+		st.addAtom(&s, a)
+	}
+	st.findNames(&s)
+	return s
+}
+
+func (st *state) addAtom(s *sentence, a atom) {
+	s.atoms = append(s.atoms, a)
+	for t := a.tok0; t < a.tok1; t++ {
+		s.at[t] = len(s.atoms) - 1
+	}
+}
+
+// pick chooses among the phrases a match could be: a person the article
+// has already named, then one in office on the article's date, then the
+// first in dictionary order; names beat sector nouns.
+func (st *state) pick(m match) int32 {
+	d := st.c.m.Dict
+	best, bestScore := m.pats[0], -1
+	for _, pi := range m.pats {
+		ph := d.Phrases[st.c.m.pats[pi].phrase]
+		e := &d.Entries[ph.Entry]
+		score := 0
+		if ph.Form != FormAgent {
+			score += 1
+		}
+		if e.Kind == KindPerson && e.ActiveAt(st.date) {
+			score += 2
+		}
+		if _, seen := st.byEntry[ph.Entry]; seen {
+			score += 4
+		}
+		if score > bestScore {
+			best, bestScore = pi, score
+		}
+	}
+	return st.c.m.pats[best].phrase
+}
+
+// focusCountry is the country the article is about: where things happen
+// ("in Syria" counts four times) more than who speaks.
+func (st *state) focusCountry() string {
+	score := map[string]int{}
+	best, bestN := "", 0
+	for _, s := range st.sents {
+		for _, a := range s.atoms {
+			if a.entry < 0 || a.dead {
+				continue
+			}
+			e := &st.c.m.Dict.Entries[a.entry]
+			if e.Kind != KindCountry || len(e.Code) != 3 {
+				continue
+			}
+			n := 0
+			switch a.form {
+			case FormName:
+				n = 1
+				if a.tok0 > 0 && s.info[a.tok0-1].flags&fLocative != 0 {
+					n = 5
+				}
+			case FormAdj, FormPeople:
+				n = 1
+			}
+			score[e.Code] += n
+			if score[e.Code] > bestN {
+				best, bestN = e.Code, score[e.Code]
+			}
+		}
+	}
+	return best
+}
+
+func (st *state) word(t doc.Token) string { return t.Span.In(st.text) }
+
+// findNames adds atoms for runs of capitalised words that no dictionary
+// phrase covers, typed by their last word, the words before them, given
+// names and the verb after.
+func (st *state) findNames(s *sentence) {
+	toks := s.toks
+	d := st.c.m.Dict
+	for i := 0; i < len(toks); {
+		if s.at[i] >= 0 || !nameWord(s, i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && s.at[j] < 0 {
+			if nameWord(s, j) {
+				j++
+				continue
+			}
+			// a joiner counts only with a name word after it
+			if s.info[j].flags&fJoiner != 0 && j+1 < len(toks) && s.at[j+1] < 0 && nameWord(s, j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		// "Petro" + dictionary "Poroshenko": a given name joins the person
+		if j < len(toks) && j-i <= 2 && s.at[j] >= 0 {
+			if a := &s.atoms[s.at[j]]; a.tok0 == j && a.entry >= 0 && d.Entries[a.entry].Kind == KindPerson && a.form == FormName {
+				a.tok0, a.span.Start = i, toks[i].Span.Start
+				for t := i; t < j; t++ {
+					s.at[t] = s.at[j]
+				}
+				i = a.tok1
+				continue
+			}
+		}
+		// "Central Bank of Nigeria": an organisation named for a country
+		if j+1 < len(toks) && s.info[j-1].flags&fOrgHead != 0 && s.info[j].flags&fJoiner != 0 && s.at[j+1] >= 0 {
+			if a := &s.atoms[s.at[j+1]]; a.tok0 == j+1 && a.entry >= 0 && d.Entries[a.entry].Kind == KindCountry && !a.partial {
+				a.dead = true
+				j = a.tok1
+				for t := i; t < j; t++ {
+					s.at[t] = -1
+				}
+			}
+		}
+		typ := st.nameType(s, i, j)
+		st.addAtom(s, atom{tok0: i, tok1: j, span: doc.Span{Start: toks[i].Span.Start, End: toks[j-1].Span.End}, entry: -1, ner: typ})
+		i = j
+	}
+}
+
+// nameWord: a capitalised word that is not the sentence's ordinary first
+// word, a weekday, a month or a title.
+func nameWord(s *sentence, i int) bool {
+	in := &s.info[i]
+	if in.flags&(fNotName|fTitle|fFormer) != 0 {
+		return false
+	}
+	if !in.cap {
+		// "al-Falih", "bin-Laden": a particle, a hyphen, a capital
+		return in.hyphen && in.cap2 && in.flags&fJoiner != 0
+	}
+	switch in.class {
+	case tNNP:
+		return true
+	case tNoun, tPart, tVerb:
+		// sentence-initial capitals on common words are not names
+		return i > 0 && !isOpener(s.info[i-1])
+	}
+	return false
+}
+
+// isOpener: a token after which a capital may just start a sentence.
+func isOpener(t tokInfo) bool { return t.flags&fOpener != 0 }
+
+func (st *state) nameType(s *sentence, i, j int) doc.EntityType {
+	toks, info := s.toks, s.info
+	n := j - i
+	if n > 1 && info[j-1].flags&fOrgHead != 0 {
+		return doc.EntityORG
+	}
+	if n > 1 && info[j-1].flags&fLocHead != 0 {
+		return doc.EntityLOC
+	}
+	if i > 0 {
+		if info[i-1].flags&fTitle != 0 {
+			return doc.EntityPER
+		}
+		if a := s.at[i-1]; a >= 0 && s.atoms[a].entry >= 0 && s.atoms[a].form == FormAgent && personalSector(s.atoms[a].sector) {
+			return doc.EntityPER
+		}
+	}
+	if n >= 2 && info[i].flags&fGiven != 0 {
+		return doc.EntityPER
+	}
+	if i == 0 && info[i].upper && j < len(toks) && st.word(toks[j]) == "," {
+		return doc.EntityLOC // a dateline: "GENEVA, March 14"
+	}
+	if n >= 2 && i > 0 && info[i-1].flags&fSpeech != 0 {
+		return doc.EntityPER // said Amara Okonkwo
+	}
+	if n >= 2 && j+1 < len(toks) && st.word(toks[j]) == "," && info[j+1].class == tDet && info[j+1].flags&fThe == 0 {
+		return doc.EntityPER // Tomasz Wierzbicki, an economist
+	}
+	if n == 1 && info[i].upper && len(st.word(toks[i])) <= 6 && allLetters(st.word(toks[i])) {
+		return doc.EntityORG // an acronym
+	}
+	if i > 0 && info[i-1].flags&fLocative != 0 {
+		return doc.EntityLOC
+	}
+	if j < len(toks) && info[j].flags&fSpeech != 0 && n <= 3 {
+		return doc.EntityPER
+	}
+	return doc.EntityMISC
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// personalSector: sector nouns that work as titles before a name.
+func personalSector(s string) bool {
+	switch s {
+	case "GOV", "MIL", "LEG", "JUD", "ELI", "COP", "REL", "SPY", "MED", "BUS", "OPP", "REB", "EDU", "HLH":
+		return true
+	}
+	return false
+}
+
+// asciiLower appends s to dst with A-Z lowered, without allocating.
+func asciiLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

@@ -1,0 +1,164 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// testDict is a small dictionary in dyad's format, enough to exercise the
+// matcher and the compound rules without the built-in files.
+const testDict = `
+country USA United States
+  names: US | U.S. | USA | America
+  adj: American | US
+  capital: Washington
+  seat: White House = GOV | State Department = GOV | Pentagon = MIL
+country RUS Russia
+  names: Russian Federation
+  adj: Russian
+  capital: Moscow
+  seat: Kremlin = GOV
+country SYR Syria
+  adj: Syrian
+  capital: Damascus
+country TUR Turkey
+  adj: Turkish
+org IMGMUSALQ al-Qaeda
+  names: al Qaida | al-Qaida
+org IMGMUSNUS Nusra Front
+  names: al-Nusra | Jabhat al-Nusra
+org USAMED Washington Post
+  names: The Washington Post
+person John Kerry
+  names: Kerry
+  gender: m
+  role: USALEG 1985-01-03..2013-02-01 Senator
+  role: USAGOV 2013-02-01..2017-01-20 Secretary of State
+person Sergei Lavrov
+  names: Lavrov | Sergey Lavrov
+  gender: m
+  role: RUSGOV 2004-03-09.. Foreign Minister
+person George W. Bush
+  names: Bush
+  role: USAGOV 2001-01-20..2009-01-20 President
+person George H. W. Bush
+  names: Bush
+  role: USAGOV 1989-01-20..1993-01-20 President
+person Bashar al-Assad
+  names: Assad
+  role: SYRGOV 2000-07-17..2024-12-08 President
+agent GOV government
+  words: government | regime | minister | foreign minister | secretary of state | state secretary | ambassador | official | spokesman | administration
+agent MIL military
+  words: forces | troops | air strikes | military
+agent REB rebels
+  words: rebel | rebel faction | insurgent
+agent OPP opposition
+  words: opposition group | opposition
+`
+
+func newTestCoder(t testing.TB) *Coder {
+	t.Helper()
+	d, err := Parse(strings.NewReader(testDict), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCoder(d, []string{"Robert", "John", "Amara"})
+}
+
+// codeText tokenizes, splits and tags s, then codes its actors.
+func codeText(t testing.TB, c *Coder, s string, date Date) []doc.Mention {
+	t.Helper()
+	tg, err := text.NewTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := text.Tokenize(s, nil)
+	sents := text.Split(s, toks, nil)
+	for i := range sents {
+		tg.Tag(s, sents[i].Tokens)
+	}
+	return c.Code(s, sents, date)
+}
+
+func show(text string, ms []doc.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, fmt.Sprintf("%s=%s/%s", m.Span.In(text), m.Actor.Code, m.Via))
+	}
+	return out
+}
+
+func TestCompounds(t *testing.T) {
+	c := newTestCoder(t)
+	d2016 := DateOf(2016, 7, 14)
+	tests := []struct {
+		text string
+		date Date
+		want []string // "span=CODE/via", in order; each must appear
+	}{
+		{"Lavrov met US State Secretary John Kerry in Moscow.", d2016, []string{"Lavrov=RUSGOV/dict", "US State Secretary John Kerry=USAGOV/dict", "Moscow=RUS/dict"}},
+		{"Foreign Minister Sergei Lavrov spoke.", d2016, []string{"Foreign Minister Sergei Lavrov=RUSGOV/dict"}},
+		{"Former U.S. Ambassador to Syria Robert Ford spoke.", d2016, []string{"Syria=SYR/dict", "Former U.S. Ambassador to Syria Robert Ford=USAELI/ner"}},
+		{"Russian forces attacked.", d2016, []string{"Russian forces=RUSMIL/dict"}},
+		{"Russian forces are fighting in support of Assad’s regime.", d2016, []string{"Russian forces=RUSMIL/dict", "Assad’s regime=SYRGOV/dict"}},
+		{"Kerry spoke in 2005.", DateOf(2005, 1, 1), []string{"Kerry=USALEG/dict"}},
+		{"Kerry spoke in 2018.", DateOf(2018, 1, 1), []string{"Kerry=USAELI/dict"}},
+		{"Bush spoke.", DateOf(2003, 1, 1), []string{"Bush=USAGOV/dict"}},
+		{"The White House said the Kremlin agreed.", d2016, []string{"White House=USAGOV/dict", "Kremlin=RUSGOV/dict"}},
+		{"Moscow said it would respond.", d2016, []string{"Moscow=RUSGOV/dict"}},
+		{"The fighters of al Qaida, al-Qaeda and Al-Qaida met al-Nusra and Nusra Front.", d2016, []string{"al Qaida=IMGMUSALQ/dict", "al-Qaeda=IMGMUSALQ/dict", "Al-Qaida=IMGMUSALQ/dict", "al-Nusra=IMGMUSNUS/dict", "Nusra Front=IMGMUSNUS/dict"}},
+		{"A US-led coalition focuses its fire on the group.", d2016, []string{"US-led coalition=USAMIL/dict"}},
+		{"He bought a turkey and called us.", d2016, nil},
+		{"The Washington Post reported it.", d2016, []string{"Washington Post=USAMED/dict"}},
+		{"John Kerry arrived. Kerry said he was pleased.", d2016, []string{"John Kerry=USAGOV/dict", "Kerry=USAGOV/coref", "he=USAGOV/coref"}},
+		{"Amara Okonkwo said the deal failed. Okonkwo resigned.", d2016, []string{"Amara Okonkwo=/ner", "Okonkwo=/coref"}},
+	}
+	for _, tt := range tests {
+		ms := codeText(t, c, tt.text, tt.date)
+		got := show(tt.text, ms)
+		for _, w := range tt.want {
+			found := false
+			for _, g := range got {
+				found = found || g == w
+			}
+			if !found {
+				t.Errorf("%q: want %s, got %v", tt.text, w, got)
+			}
+		}
+		if tt.want == nil && len(got) != 0 {
+			t.Errorf("%q: want no mentions, got %v", tt.text, got)
+		}
+	}
+}
+
+// FuzzCode: any text codes without a panic, and every mention lies inside
+// the text with its head inside its span.
+func FuzzCode(f *testing.F) {
+	c := newTestCoder(f)
+	tg, err := text.NewTagger()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("Former U.S. Ambassador to Syria Robert Ford said the pair met. He added: “they”.")
+	f.Add("US-led -led U.S-supported al- -al Kerry’s ’s the war-torn country")
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := text.Tokenize(s, nil)
+		sents := text.Split(s, toks, nil)
+		for i := range sents {
+			tg.Tag(s, sents[i].Tokens)
+		}
+		for _, m := range c.Code(s, sents, DateOf(2016, 7, 14)) {
+			if m.Span.Start < 0 || m.Span.End > int32(len(s)) || m.Span.Start > m.Span.End {
+				t.Fatalf("mention span %v outside text of %d bytes", m.Span, len(s))
+			}
+			if m.Head.End > m.Head.Start && (m.Head.Start < m.Span.Start || m.Head.End > m.Span.End) {
+				t.Fatalf("head %v outside span %v", m.Head, m.Span)
+			}
+		}
+	})
+}

@@ -1,0 +1,440 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// caseRule is what a dictionary word asks of the text's capitals: "US"
+// wants capitals throughout (not "us"), "Turkey" an initial capital (not
+// "turkey"), "al" or "forces" nothing.
+type caseRule uint8
+
+const (
+	caseAny caseRule = iota
+	caseCap
+	caseUpper
+)
+
+// piece is one matching unit of the text: a word, or a part of a
+// hyphenated word. Dots are dropped, so "U.S." and "US" are the same piece.
+type piece struct {
+	id    int32 // word id in the vocabulary, -1 when unknown
+	span  doc.Span
+	tok   int32 // index of the token it is in
+	rule  caseRule
+	first bool // starts its token
+	last  bool // ends its token
+}
+
+// dword is one word of a dictionary phrase.
+type dword struct {
+	key  string // lower case, dots dropped
+	rule caseRule
+}
+
+// pattern is one phrase in matching form.
+type pattern struct {
+	phrase int32
+	rules  []caseRule
+}
+
+// Matcher finds dictionary phrases in tokenised text: the longest phrase
+// starting at each token, with case rules checked per word. It is built
+// once and safe for concurrent use.
+type Matcher struct {
+	Dict  *Dict
+	vocab map[string]int32
+	next  map[uint64]int32 // node<<32 | word → child node
+	ends  map[int32][]int32
+	pats  []pattern
+	nodes int32
+	flags []wordFlag // by word id: what the rules know of the word
+	table vocabTable // vocab, frozen for fast lookup by the text side
+	ends2 [][]int32  // ends by node, frozen
+}
+
+// NewMatcher indexes every phrase of d. Agent phrases also match with a
+// regular plural of their last word. given are personal given names, for
+// recognising people the dictionary lacks.
+func NewMatcher(d *Dict, given []string) *Matcher {
+	m := &Matcher{Dict: d, vocab: map[string]int32{}, next: map[uint64]int32{}, ends: map[int32][]int32{}, nodes: 1}
+	for i, p := range d.Phrases {
+		words := phraseWords(p.Text)
+		if len(words) == 0 {
+			continue
+		}
+		m.insert(int32(i), words)
+		if p.Form == FormAgent {
+			last := words[len(words)-1]
+			if pl := plural(last.key); pl != last.key {
+				alt := append([]dword(nil), words...)
+				alt[len(alt)-1].key = pl
+				m.insert(int32(i), alt)
+			}
+		}
+	}
+	m.addLexicon(given)
+	m.freeze()
+	return m
+}
+
+func (m *Matcher) insert(phrase int32, words []dword) {
+	m.flagWord(words[0].key, fStarts)
+	node := int32(0)
+	rules := make([]caseRule, len(words))
+	for i, w := range words {
+		id, ok := m.vocab[w.key]
+		if !ok {
+			id = int32(len(m.vocab))
+			m.vocab[w.key] = id
+		}
+		k := uint64(node)<<32 | uint64(id)
+		child, ok := m.next[k]
+		if !ok {
+			child = m.nodes
+			m.nodes++
+			m.next[k] = child
+		}
+		node = child
+		rules[i] = w.rule
+	}
+	for _, pi := range m.ends[node] {
+		if m.Dict.Phrases[m.pats[pi].phrase].Entry == m.Dict.Phrases[phrase].Entry && sameRules(m.pats[pi].rules, rules) {
+			return // a duplicate spelling of the same entry
+		}
+	}
+	m.pats = append(m.pats, pattern{phrase: phrase, rules: rules})
+	m.ends[node] = append(m.ends[node], int32(len(m.pats)-1))
+}
+
+func sameRules(a, b []caseRule) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseWords splits a dictionary phrase into words, cutting at hyphens
+// as the text side does; a leading "the" is dropped since the matcher
+// skips determiners anyway.
+func phraseWords(s string) []dword {
+	var out []dword
+	fields := strings.Fields(s)
+	if len(fields) > 1 && strings.EqualFold(fields[0], "the") {
+		fields = fields[1:]
+	}
+	for _, f := range fields {
+		// the tokenizer splits a possessive off: "People's" is two tokens
+		var poss string
+		for _, suf := range []string{"'s", "’s"} {
+			if strings.HasSuffix(f, suf) && len(f) > len(suf) {
+				f, poss = f[:len(f)-len(suf)], "'s"
+			}
+		}
+		start := 0
+		for i := 0; i <= len(f); i++ {
+			if i < len(f) && (f[i] != '-' || i == 0 || i == len(f)-1) {
+				continue
+			}
+			if part := f[start:i]; normalise(part) != "" {
+				out = append(out, dword{key: normalise(part), rule: ruleOf(part)})
+			}
+			start = i + 1
+		}
+		if poss != "" {
+			out = append(out, dword{key: poss})
+		}
+	}
+	return out
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func ruleOf(s string) caseRule {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return caseAny
+	}
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters >= 2 && upper == letters {
+		return caseUpper
+	}
+	return caseCap
+}
+
+// fits reports whether a text piece meets a dictionary word's case rule.
+// Text in all capitals (a shouted headline) meets every rule.
+func fits(rule caseRule, text caseRule) bool {
+	switch rule {
+	case caseUpper:
+		return text == caseUpper
+	case caseCap:
+		return text != caseAny
+	}
+	return true
+}
+
+func plural(w string) string {
+	switch {
+	case w == "" || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "people") || strings.HasSuffix(w, "police"):
+		return w
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "x"):
+		return w + "es"
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
+}
+
+// match is one dictionary hit: pieces [from, to) of the sentence.
+type match struct {
+	from, to int
+	span     doc.Span
+	pats     []int32 // candidate patterns, all of the same length
+	partial  bool    // ends inside a hyphenated token ("US" of "US-led")
+}
+
+// pieces cuts a sentence's tokens into matching pieces, looking each up
+// in the vocabulary as it goes, and fills info with what the rules need
+// of each token. Nothing is allocated per token.
+func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokInfo) []piece {
+	buf = buf[:0]
+	var key [64]byte
+	for ti, t := range toks {
+		w := t.Span.In(text)
+		in := &info[ti]
+		*in = tokInfo{class: classOf(t.Tag), nn: t.Tag == "NN"}
+		start, n := 0, 0
+		for i := 0; i <= len(w); i++ {
+			if i < len(w) && (w[i] != '-' || i == 0 || i == len(w)-1) {
+				continue
+			}
+			part := w[start:i]
+			// key: lower case, dots dropped, ’ as '; hashed as it is built
+			k := key[:0]
+			h := uint64(fnvOffset)
+			ascii := len(part) <= len(key)
+			upper, lowerCase := 0, false
+			for j := 0; j < len(part) && ascii; j++ {
+				c := part[j]
+				switch {
+				case c == '.':
+					continue
+				case c >= utf8.RuneSelf:
+					ascii = false
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+					upper++
+				case 'a' <= c && c <= 'z':
+					lowerCase = true
+				}
+				k = append(k, c)
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+			var rule caseRule
+			if !ascii {
+				k = append(k[:0], normalise(part)...)
+				h = fnv64(k)
+				rule = ruleOf(part)
+			} else if c := part[0]; 'A' <= c && c <= 'Z' {
+				rule = caseCap
+				if upper >= 2 && !lowerCase {
+					rule = caseUpper
+				}
+			}
+			if len(k) > 0 {
+				id := m.table.find(h, k)
+				p := piece{id: id, rule: rule, span: doc.NewSpan(int(t.Span.Start)+start, int(t.Span.Start)+i), tok: int32(ti), first: n == 0}
+				if n == 0 {
+					in.cap = p.rule != caseAny
+					in.upper = p.rule == caseUpper
+					if id >= 0 && int(id) < len(m.flags) {
+						in.flags = m.flags[id]
+					}
+				} else {
+					in.hyphen = true
+					// "al-Falih", "Secretary-General", "ex-president": the first
+					// part still says what the word is; other flags do not carry.
+					in.flags &= fJoiner | fTitle | fNotName | fFormer | fGiven
+					if n == 1 {
+						in.cap2 = p.rule != caseAny
+					}
+				}
+				buf = append(buf, p)
+				n++
+			}
+			start = i + 1
+		}
+		if n > 0 {
+			buf[len(buf)-1].last = true
+		}
+	}
+	return buf
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv64(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+// vocabTable is the vocabulary as an open-addressing hash table keyed by
+// the FNV hash the text side computes while lower-casing, so looking a
+// token up costs one probe and one compare.
+type vocabTable struct {
+	slots []vslot
+	mask  uint64
+}
+
+type vslot struct {
+	hash uint64
+	id   int32
+	key  string
+}
+
+func newVocabTable(vocab map[string]int32) vocabTable {
+	size := 1
+	for size < 2*len(vocab)+2 {
+		size <<= 1
+	}
+	t := vocabTable{slots: make([]vslot, size), mask: uint64(size - 1)}
+	for i := range t.slots {
+		t.slots[i].id = -1
+	}
+	for k, id := range vocab {
+		h := fnv64([]byte(k))
+		i := h & t.mask
+		for t.slots[i].id >= 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = vslot{hash: h, id: id, key: k}
+	}
+	return t
+}
+
+func (t *vocabTable) find(h uint64, k []byte) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.id < 0 {
+			return -1
+		}
+		if s.hash == h && s.key == string(k) {
+			return s.id
+		}
+	}
+}
+
+// freeze builds the lookup tables once every word is in.
+func (m *Matcher) freeze() {
+	m.table = newVocabTable(m.vocab)
+	for len(m.flags) < len(m.vocab) {
+		m.flags = append(m.flags, 0)
+	}
+	m.ends2 = make([][]int32, m.nodes)
+	for node, e := range m.ends {
+		m.ends2[node] = e
+	}
+}
+
+// normalise is the slow path of a piece's key, for non-ASCII words.
+func normalise(part string) string {
+	part = strings.ReplaceAll(part, ".", "")
+	part = strings.ReplaceAll(part, "’", "'")
+	return lower(part)
+}
+
+// find returns the longest match starting at each token, left to right,
+// without overlaps.
+func (m *Matcher) find(ps []piece, out []match) []match {
+	out = out[:0]
+	for i := 0; i < len(ps); {
+		if !ps[i].first || ps[i].id < 0 || m.flags[ps[i].id]&fStarts == 0 {
+			i++
+			continue
+		}
+		best := -1
+		var bestPats []int32
+		node := int32(0)
+		for j := i; j < len(ps); j++ {
+			id := ps[j].id
+			if id < 0 {
+				break
+			}
+			child, ok := m.next[uint64(node)<<32|uint64(id)]
+			if !ok {
+				break
+			}
+			node = child
+			ends := m.ends2[node]
+			if len(ends) == 0 {
+				continue
+			}
+			var ok2 []int32
+			for _, pi := range ends {
+				if m.casesFit(pi, ps[i:j+1]) {
+					ok2 = append(ok2, pi)
+				}
+			}
+			if len(ok2) > 0 {
+				best, bestPats = j, ok2
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		out = append(out, match{from: i, to: best + 1, span: doc.Span{Start: ps[i].span.Start, End: ps[best].span.End}, pats: bestPats, partial: !ps[best].last})
+		i = best + 1
+	}
+	return out
+}
+
+func (m *Matcher) casesFit(pi int32, ps []piece) bool {
+	rules := m.pats[pi].rules
+	for k, p := range ps {
+		if !fits(rules[k], p.rule) {
+			return false
+		}
+	}
+	return true
+}
