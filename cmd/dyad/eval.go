@@ -8,8 +8,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/eval"
 	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 const evalUsage = `
@@ -21,19 +23,27 @@ Kinds:
   extract   HTML main-content extraction against the article-extraction
             benchmark: PATH is its folder (html/*.html.gz, ground-truth.json).
             Token-level precision/recall/F1 per page, averaged over pages.
+  ner       Named entities (the actor stage's mentions) against a CoNLL file
+            or a folder of them (*.conll, *.txt, eng.testb, ...): token and
+            tag columns, IOB1, BIO, BIOES or BILOU tags. Exact-match
+            precision/recall/F1 per type, as conlleval counts them, for PER,
+            ORG and LOC; MISC is not scored, as dyad does not look for it.
 
-Kinds still to come with their stages: ner, events, quotes, geo.
+Kinds still to come with their stages: events, quotes, geo.
 
 Examples:
   dyad eval extract --gold ../shared/gold/article_extraction
   dyad eval extract --gold ../shared/gold/article_extraction --json
+  dyad eval ner --gold internal/eval/testdata/ner/dyad-news.conll
+  dyad eval ner --gold ../shared/gold/conll2003/eng.testb
 `
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval", evalUsage)
 	gold := fs.String("gold", "", "gold set `PATH`")
 	asJSON := fs.Bool("json", false, "print one JSON object (kind, n, precision, recall, f1) instead of a table")
-	worst := fs.Int("worst", 5, "list the `N` lowest-scoring items")
+	worst := fs.Int("worst", 5, "list the `N` lowest-scoring items (extract)")
+	errs := fs.Int("errors", 0, "list the first `N` missed and wrong spans (ner)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -47,10 +57,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	switch pos[0] {
 	case "extract":
 		return evalExtract(e, *gold, *asJSON, *worst)
-	case "ner", "events", "quotes", "geo":
+	case "ner":
+		return evalNER(ctx, e, *gold, *asJSON, *errs)
+	case "events", "quotes", "geo":
 		return fmt.Errorf("eval %s: that stage is not built yet", pos[0])
 	default:
-		return usagef("eval: unknown kind %q; want extract", pos[0])
+		return usagef("eval: unknown kind %q; want extract or ner", pos[0])
 	}
 }
 
@@ -86,6 +98,44 @@ func evalExtract(e *env, goldPath string, asJSON bool, worst int) error {
 		for _, p := range pages[:worst] {
 			fmt.Fprintf(e.stdout, "  %.3f  %s %s\n", p.F1, p.ID, p.Err)
 		}
+	}
+	return nil
+}
+
+func evalNER(ctx context.Context, e *env, goldPath string, asJSON bool, errs int) error {
+	docs, err := eval.LoadNERGold(goldPath)
+	if err != nil {
+		return err
+	}
+	coder, err := pipeline.NewCoder(pipeline.Options{})
+	if err != nil {
+		return err
+	}
+	// The text goes to Code as an already extracted article: it is clean
+	// (one sentence per paragraph), and extraction would move offsets.
+	gold, pred, err := eval.PredictNER(docs, func(text string) ([]eval.TypedSpan, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		res := coder.Code(extract.Item{Article: doc.Article{Text: text}})
+		return eval.MentionSpans(res.Mentions), nil
+	})
+	if err != nil {
+		return fmt.Errorf("eval ner: %w", err)
+	}
+	rep := eval.ScoreNER(gold, pred, nil)
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(struct {
+			Kind string `json:"kind"`
+			eval.NERReport
+		}{"ner", rep})
+	}
+	if err := eval.WriteText(e.stdout, rep); err != nil {
+		return err
+	}
+	if errs > 0 {
+		fmt.Fprintln(e.stdout)
+		return eval.WriteNERErrors(e.stdout, docs, gold, pred, nil, errs)
 	}
 	return nil
 }
