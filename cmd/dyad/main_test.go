@@ -47,6 +47,8 @@ func TestCLI(t *testing.T) {
 		{"flags after paths", []string{"code", "-", "--format", "pretty"}, "Talks end\n\nThe talks ended.", exitOK, "== Talks end", ""},
 		{"partial failure", []string{"code", bad}, "", exitPartial, `"text":"Envoys met."`, "bad.jsonl:2"},
 		{"eval needs a kind", []string{"eval"}, "", exitUsage, "", "eval"},
+		{"eval ner needs gold", []string{"eval", "ner"}, "", exitUsage, "", "needs --gold"},
+		{"eval ner bad gold", []string{"eval", "ner", "--gold", bad}, "", exitFailure, "", "bad.jsonl:1: tag"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,6 +102,39 @@ func TestBenchCommand(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// eval ner on the bundled fixture: the table has the three scored types
+// and the overall line, and says MISC is left out. dyad's own numbers are
+// not checked here; internal/eval tests the scorer.
+func TestEvalNER(t *testing.T) {
+	gold := filepath.Join("..", "..", "internal", "eval", "testdata", "ner", "dyad-news.conll")
+	code, stdout, stderr := runDyad(t, "", "eval", "ner", "--gold", gold)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"precision", "\n  PER ", "\n  ORG ", "\n  LOC ", "\n  overall ", "112 sentences", "ignored MISC"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("eval ner output lacks %q:\n%s", want, stdout)
+		}
+	}
+
+	code, stdout, stderr = runDyad(t, "", "eval", "ner", "--json", "--gold", gold)
+	if code != exitOK {
+		t.Fatalf("--json: exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Kind  string
+		N     int
+		F1    *float64
+		Types []struct{ Type string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("--json: %v\n%s", err, stdout)
+	}
+	if rep.Kind != "ner" || rep.N != 112 || rep.F1 == nil || len(rep.Types) != 3 {
+		t.Errorf("--json: %s", stdout)
 	}
 }
 

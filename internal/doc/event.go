@@ -29,11 +29,43 @@ func (v Via) String() string {
 	return "unknown"
 }
 
-// Mention is a stretch of text that refers to an actor.
+// EntityType is the named-entity class of a mention, as NER gold sets
+// count them. Sector nouns ("forces") and adjectives ("Russian") are
+// EntityNone: they code actors without naming one.
+type EntityType uint8
+
+const (
+	EntityNone EntityType = iota
+	EntityPER
+	EntityORG
+	EntityLOC
+	EntityMISC
+)
+
+var entityNames = [...]string{"", "PER", "ORG", "LOC", "MISC"}
+
+func (e EntityType) String() string {
+	if int(e) < len(entityNames) {
+		return entityNames[e]
+	}
+	return "unknown"
+}
+
+// Mention is a stretch of text that refers to an actor. Span covers the
+// whole coded phrase ("US State Secretary John Kerry"); Head is its named
+// part ("John Kerry"), empty when the phrase names no one ("Russian forces").
 type Mention struct {
 	Span  Span
+	Head  Span
+	Type  EntityType
 	Actor Actor
 	Via   Via
+	// Sentence is the index of the sentence the mention is in.
+	Sentence int
+	// Entity groups mentions of the same referent within one article
+	// (coreference chains), numbered from 1; 0 when the mention stands
+	// alone.
+	Entity int
 }
 
 // QuadClass is CAMEO's four-way grouping of event codes.

@@ -54,17 +54,22 @@ type token struct {
 }
 
 type actor struct {
-	Code    string  `json:"code"`
+	Code    *string `json:"code"`
 	Name    string  `json:"name"`
 	Country *string `json:"country"`
 	Sector  *string `json:"sector"`
+	Role    string  `json:"role,omitempty"`
 }
 
 type mention struct {
-	Span  span   `json:"span"`
-	Text  string `json:"text"`
-	Actor actor  `json:"actor"`
-	Via   string `json:"via"`
+	Span     span   `json:"span"`
+	Text     string `json:"text"`
+	Head     *span  `json:"head,omitempty"`
+	Type     string `json:"type,omitempty"`
+	Actor    actor  `json:"actor"`
+	Via      string `json:"via"`
+	Sentence int    `json:"sentence"`
+	Entity   *int   `json:"entity,omitempty"`
 }
 
 type place struct {
@@ -130,7 +135,7 @@ func mkActor(a *doc.Actor) *actor {
 	if a == nil {
 		return nil
 	}
-	return &actor{Code: a.Code, Name: a.Name, Country: optional(a.Country), Sector: optional(a.Sector)}
+	return &actor{Code: optional(a.Code), Name: a.Name, Country: optional(a.Country), Sector: optional(a.Sector), Role: a.Role}
 }
 
 func mkPlace(p doc.Place) place {
@@ -176,7 +181,16 @@ func convert(r doc.Result, opts Options) article {
 		out.Sentences = append(out.Sentences, js)
 	}
 	for _, m := range r.Mentions {
-		out.Mentions = append(out.Mentions, mention{Span: mkSpan(m.Span), Text: m.Span.In(a.Text), Actor: *mkActor(&m.Actor), Via: m.Via.String()})
+		jm := mention{Span: mkSpan(m.Span), Text: m.Span.In(a.Text), Type: m.Type.String(), Actor: *mkActor(&m.Actor), Via: m.Via.String(), Sentence: m.Sentence}
+		if m.Head != m.Span && m.Head.End > m.Head.Start {
+			h := mkSpan(m.Head)
+			jm.Head = &h
+		}
+		if m.Entity > 0 {
+			e := m.Entity
+			jm.Entity = &e
+		}
+		out.Mentions = append(out.Mentions, jm)
 	}
 	for _, e := range r.Events {
 		je := event{

@@ -51,7 +51,7 @@ func TestJSONLContract(t *testing.T) {
 		{"published", `"2016-07-14T09:00:00+03:00"`},
 		{"raw_spans", `[{"raw":[7,44],"text":[0,37]}]`},
 		{"sentences", `[{"raw":[7,44],"span":[0,37],"tokens":[{"pos":"NNP","span":[0,6],"text":"Lavrov"}]}]`},
-		{"mentions", `[{"actor":{"code":"RUSGOV","country":"RUS","name":"Sergei Lavrov","sector":"GOV"},"span":[0,6],"text":"Lavrov","via":"dict"}]`},
+		{"mentions", `[{"actor":{"code":"RUSGOV","country":"RUS","name":"Sergei Lavrov","sector":"GOV"},"sentence":0,"span":[0,6],"text":"Lavrov","via":"dict"}]`},
 		{"places", `[{"admin1":"","country":"RUS","geonameid":524901,"lat":55.75,"lon":37.62,"name":"Moscow","span":[20,26]}]`},
 		{"diagnostics", `[{"msg":"odd","origin":"f.txt:3","severity":"warning","span":null,"stage":"extract"}]`},
 	}

@@ -41,7 +41,11 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 		}
 	}
 	for _, m := range r.Mentions {
-		fmt.Fprintf(&b, "  mention %-10s %q (%s)\n", m.Actor.Code, m.Span.In(a.Text), m.Via)
+		role := ""
+		if m.Actor.Role != "" {
+			role = ", " + m.Actor.Role
+		}
+		fmt.Fprintf(&b, "  mention %-10s %q (%s%s)\n", orDash(m.Actor.Code), m.Span.In(a.Text), m.Via, role)
 	}
 	for _, e := range r.Events {
 		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s) sentence %d rule %s\n",

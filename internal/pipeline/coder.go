@@ -3,6 +3,7 @@ package pipeline
 import (
 	"time"
 
+	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/text"
@@ -12,6 +13,8 @@ import (
 type Options struct {
 	// Date is the article date for inputs that carry none (--date).
 	Date time.Time
+	// Actors is the actor dictionary; nil means dyad's built-in one.
+	Actors *actor.Dict
 }
 
 // Coder runs the stages on extracted articles. It is safe for concurrent
@@ -19,6 +22,7 @@ type Options struct {
 type Coder struct {
 	opts   Options
 	tagger *text.Tagger
+	actors *actor.Coder
 }
 
 // NewCoder loads the models the stages need.
@@ -27,7 +31,17 @@ func NewCoder(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{opts: opts, tagger: tg}, nil
+	d := opts.Actors
+	if d == nil {
+		if d, err = actor.Builtin(); err != nil {
+			return nil, err
+		}
+	}
+	given, err := actor.GivenNames()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given)}, nil
 }
 
 // Code runs every stage on one extracted article.
@@ -40,7 +54,8 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 	for i := range sents {
 		c.tagger.Tag(a.Text, sents[i].Tokens)
 	}
-	return doc.Result{Article: a, Sentences: sents, Diagnostics: item.Diagnostics}
+	mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
+	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Diagnostics: item.Diagnostics}
 }
 
 // Sentences tokenizes s and splits it into sentences, without tags.
@@ -48,4 +63,12 @@ func (c *Coder) Sentences(s string) []doc.Sentence {
 	// About one token per five bytes of news text: one allocation usually.
 	toks := text.Tokenize(s, make([]doc.Token, 0, len(s)/5+8))
 	return text.Split(s, toks, make([]doc.Sentence, 0, len(toks)/20+1))
+}
+
+// dateOf is the article's calendar day for dated roles, 0 when unknown.
+func dateOf(t time.Time) actor.Date {
+	if t.IsZero() {
+		return 0
+	}
+	return actor.DateOf(t.Year(), int(t.Month()), t.Day())
 }
