@@ -121,8 +121,7 @@ func (st *state) codePhrase(s *sentence, np nphrase) {
 		}
 		possessed := a.tok1 < len(s.toks) && s.info[a.tok1].flags&fPossessive != 0
 		if a.partial {
-			rest := strings.ToLower(s.toks[a.tok0].Span.In(st.text)[a.span.End-s.toks[a.tok0].Span.Start:])
-			if strings.HasPrefix(rest, "-led") {
+			if strings.HasPrefix(st.afterPartial(s, a), "-led") {
 				m.led = st.countryCode(a)
 			} // "-backed", "-supported": a patron, not the actor
 			loose = append(loose, ai)
@@ -196,9 +195,7 @@ func (st *state) codeLed(s *sentence, np nphrase) {
 		if !a.partial {
 			continue
 		}
-		tok := s.toks[a.tok0]
-		rest := strings.ToLower(tok.Span.In(st.text)[a.span.End-tok.Span.Start:])
-		if !strings.HasPrefix(rest, "-led") || st.countryCode(a) == "" {
+		if !strings.HasPrefix(st.afterPartial(s, a), "-led") || st.countryCode(a) == "" {
 			continue
 		}
 		st.codeLooseAtoms(s, np, np.atoms[:k])
@@ -212,6 +209,16 @@ func (st *state) codeLed(s *sentence, np nphrase) {
 		return
 	}
 	st.codeLooseAtoms(s, np, np.atoms)
+}
+
+// afterPartial is the rest of the token a partial atom ends inside,
+// lower-cased: "-led" of "US-led".
+func (st *state) afterPartial(s *sentence, a *atom) string {
+	tok := s.toks[a.tok1-1]
+	if a.span.End < tok.Span.Start || a.span.End > tok.Span.End {
+		return ""
+	}
+	return strings.ToLower(st.text[a.span.End:tok.Span.End])
 }
 
 // codeHead codes a phrase's head atom with what its modifiers say.

@@ -240,6 +240,10 @@ func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokI
 				continue
 			}
 			part := w[start:i]
+			if part == "" { // "--" inside a token
+				start = i + 1
+				continue
+			}
 			// key: lower case, dots dropped, ’ as '; hashed as it is built
 			k := key[:0]
 			h := uint64(fnvOffset)
