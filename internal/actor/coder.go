@@ -17,10 +17,17 @@ type Coder struct {
 // scratch holds the buffers one article's coding needs and none of its
 // results point into.
 type scratch struct {
-	ps   []piece
-	ms   []match
-	at   []int
-	info []tokInfo
+	ps       []piece
+	ms       []match
+	at       []int
+	info     []tokInfo
+	atoms    []atom // every sentence's atoms, one after another
+	sents    []sentence
+	nps      []nphrase // one sentence's noun phrases
+	npAtoms  []int     // their atom lists, one after another
+	covered  []bool
+	marks    []mark
+	entities []entity
 }
 
 // NewCoder builds a Coder. given is a list of personal given names, used
@@ -52,8 +59,9 @@ type atom struct {
 type sentence struct {
 	toks  []doc.Token
 	info  []tokInfo
-	atoms []atom
-	at    []int // token → atom index or -1
+	atoms []atom // a window on scratch.atoms
+	base  int    // where atoms start in scratch.atoms
+	at    []int  // token → atom index or -1
 }
 
 // state is everything one article's coding needs.
@@ -65,6 +73,8 @@ type state struct {
 	focus    string // the country the article is about
 	out      []doc.Mention
 	entities []entity
+	marks    []mark // mentions of entities in article order, for salience
+	sc       *scratch
 	byEntry  map[int32]int  // dictionary entry → entity
 	byName   map[string]int // recognised person's full name → entity
 	surnames map[string]int // surname → person entity
@@ -74,10 +84,14 @@ type state struct {
 // Code finds every actor mention in the sentences of text. date is the
 // article's date (0 when unknown); people's roles are read at that date.
 func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention {
-	st := &state{c: c, text: text, date: date}
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
-	st.sents = make([]sentence, len(sents))
+	st := &state{c: c, text: text, date: date, sc: sc, marks: sc.marks[:0]}
+	sc.atoms = sc.atoms[:0]
+	if cap(sc.sents) < len(sents) {
+		sc.sents = make([]sentence, len(sents))
+	}
+	st.sents = sc.sents[:len(sents)]
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
@@ -86,7 +100,6 @@ func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention
 		sc.at, sc.info = make([]int, n), make([]tokInfo, n)
 	}
 	at, info := sc.at[:n], sc.info[:n]
-	st.out = make([]doc.Mention, 0, n/12+4)
 	for si, s := range sents {
 		k := len(s.Tokens)
 		sc.ps = c.m.pieces(text, s.Tokens, sc.ps, info[:k])
@@ -94,21 +107,26 @@ func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention
 		st.sents[si] = st.atomsOf(s.Tokens, sc.ps, sc.ms, at[:k:k], info[:k:k])
 		at, info = at[k:], info[k:]
 	}
+	// Most atoms become one mention, some two (a compound and its named
+	// part); pronouns add about a third more.
+	st.out = make([]doc.Mention, 0, len(sc.atoms)*3/2+4)
+	st.entities = sc.entities[:0]
 	st.focus = st.focusCountry()
 	for si := range st.sents {
 		st.cur = si
 		st.codeSentence(si)
 	}
+	sc.marks = st.marks[:0]
+	clear(st.entities) // their actors' strings belong to the results
+	sc.entities = st.entities[:0]
+	clear(sc.sents[:len(sents)]) // let go of the article's tokens
 	return st.out
 }
 
 // atomsOf turns matches into atoms, choosing among candidate entries, and
 // adds recognised names for capitalised runs the dictionaries missed.
 func (st *state) atomsOf(toks []doc.Token, ps []piece, ms []match, at []int, info []tokInfo) sentence {
-	s := sentence{toks: toks, at: at, info: info}
-	if len(ms) > 0 {
-		s.atoms = make([]atom, 0, len(ms)+2)
-	}
+	s := sentence{toks: toks, at: at, info: info, base: len(st.sc.atoms)}
 	for i := range s.at {
 		s.at[i] = -1
 	}
@@ -126,7 +144,9 @@ func (st *state) atomsOf(toks []doc.Token, ps []piece, ms []match, at []int, inf
 }
 
 func (st *state) addAtom(s *sentence, a atom) {
-	s.atoms = append(s.atoms, a)
+	st.sc.atoms = append(st.sc.atoms, a)
+	n := len(st.sc.atoms)
+	s.atoms = st.sc.atoms[s.base:n:n]
 	for t := a.tok0; t < a.tok1; t++ {
 		s.at[t] = len(s.atoms) - 1
 	}

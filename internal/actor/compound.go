@@ -16,7 +16,11 @@ type nphrase struct {
 // "of" and "to" join a title to a country ("Ambassador to Syria"), and a
 // possessive joins owner to owned ("Assad's regime").
 func (st *state) phrases(s *sentence) []nphrase {
-	var out []nphrase
+	out := st.sc.nps[:0]
+	if len(s.atoms) == 0 {
+		return out
+	}
+	idx := st.sc.npAtoms[:0]
 	toks := s.toks
 	for i := 0; i < len(toks); {
 		j := i
@@ -40,16 +44,19 @@ func (st *state) phrases(s *sentence) []nphrase {
 			continue
 		}
 		np := nphrase{t0: i, t1: j}
+		first := len(idx)
 		for t := i; t < j; t++ {
-			if a := s.at[t]; a >= 0 && (len(np.atoms) == 0 || np.atoms[len(np.atoms)-1] != a) {
-				np.atoms = append(np.atoms, a)
+			if a := s.at[t]; a >= 0 && (len(idx) == first || idx[len(idx)-1] != a) {
+				idx = append(idx, a)
 			}
 		}
-		if len(np.atoms) > 0 {
+		if len(idx) > first {
+			np.atoms = idx[first:len(idx):len(idx)]
 			out = append(out, np)
 		}
 		i = j
 	}
+	st.sc.nps, st.sc.npAtoms = out, idx
 	return out
 }
 
@@ -58,7 +65,11 @@ func (st *state) phrases(s *sentence) []nphrase {
 func (st *state) codeSentence(si int) {
 	s := &st.sents[si]
 	nps := st.phrases(s)
-	covered := make([]bool, len(s.toks))
+	if cap(st.sc.covered) < len(s.toks) {
+		st.sc.covered = make([]bool, len(s.toks))
+	}
+	covered := st.sc.covered[:len(s.toks)]
+	clear(covered)
 	for _, np := range nps {
 		for t := np.t0; t < np.t1; t++ {
 			covered[t] = true

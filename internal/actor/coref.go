@@ -12,11 +12,13 @@ type entity struct {
 	actor  doc.Actor
 	person bool
 	gender byte
-	marks  []mark
 }
 
-// mark is one mention of an entity, as salience counts it.
+// mark is one mention of an entity, as salience counts it. Marks are kept
+// in article order in one slice, so salience reads only the last few
+// sentences' worth.
 type mark struct {
+	ent     int
 	sent    int
 	end     int32
 	subject bool
@@ -54,7 +56,7 @@ func (st *state) entityFor(entry int32, name string, act doc.Actor, person bool)
 
 // seen records a mention of an entity, the one just appended to st.out.
 func (st *state) seen(id int, s *sentence, span doc.Span) {
-	st.entities[id].marks = append(st.entities[id].marks, mark{sent: st.cur, end: span.End, subject: st.isSubject(s, span), mention: len(st.out) - 1})
+	st.marks = append(st.marks, mark{ent: id, sent: st.cur, end: span.End, subject: st.isSubject(s, span), mention: len(st.out) - 1})
 }
 
 // isSubject: the phrase opens its sentence or a verb follows it.
@@ -173,25 +175,41 @@ func (st *state) referTo(s *sentence, span doc.Span, id int) {
 // the three before it: subjects count double, and weight halves with each
 // sentence back.
 func (st *state) salientPerson(gender byte, pos int32) int {
-	best, bestScore := -1, 0.0
-	for id, e := range st.entities {
-		if !e.person || (e.gender != 0 && e.gender != gender) {
+	type cand struct {
+		ent   int
+		score float64
+	}
+	var buf [16]cand
+	cands := buf[:0] // the people in reach are few
+	for k := len(st.marks) - 1; k >= 0; k-- {
+		m := st.marks[k]
+		d := st.cur - m.sent
+		if d > 3 {
+			break
+		}
+		e := &st.entities[m.ent]
+		if d < 0 || (d == 0 && m.end > pos) || !e.person || (e.gender != 0 && e.gender != gender) {
 			continue
 		}
-		score := 0.0
-		for _, m := range e.marks {
-			d := st.cur - m.sent
-			if d < 0 || d > 3 || (d == 0 && m.end > pos) {
-				continue
-			}
-			w := 1.0
-			if m.subject {
-				w = 2
-			}
-			score += w / float64(int(1)<<d)
+		w := 1.0
+		if m.subject {
+			w = 2
 		}
-		if score > bestScore {
-			best, bestScore = id, score
+		w /= float64(int(1) << d)
+		i := 0
+		for i < len(cands) && cands[i].ent != m.ent {
+			i++
+		}
+		if i == len(cands) {
+			cands = append(cands, cand{ent: m.ent})
+		}
+		cands[i].score += w
+	}
+	best, bestScore := -1, 0.0
+	for _, c := range cands {
+		// ties go to the person the article named first
+		if c.score > bestScore || (c.score == bestScore && c.ent < best) {
+			best, bestScore = c.ent, c.score
 		}
 	}
 	return best
@@ -244,10 +262,9 @@ func (st *state) recentGroup(pos int32, singular bool) []int {
 }
 
 func (st *state) markSubject(k int) bool {
-	m := st.out[k]
-	for _, mk := range st.entities[m.Entity-1].marks {
-		if mk.mention == k {
-			return mk.subject
+	for j := len(st.marks) - 1; j >= 0 && st.marks[j].mention >= k; j-- {
+		if st.marks[j].mention == k {
+			return st.marks[j].subject
 		}
 	}
 	return false

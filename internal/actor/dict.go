@@ -198,16 +198,17 @@ func sectorOf(code string) string {
 	return ""
 }
 
-var sectors = map[string]bool{
-	"GOV": true, "MIL": true, "COP": true, "REB": true, "OPP": true, "INS": true,
-	"LEG": true, "JUD": true, "BUS": true, "MED": true, "CVL": true, "REF": true,
-	"EDU": true, "HLH": true, "LAB": true, "AGR": true, "ELI": true, "SPY": true,
-	"UAF": true, "CRM": true, "REL": true, "HRI": true, "ENV": true, "SEP": true,
-	"MOD": true, "RAD": true, "DEV": true, "SET": true, "PTY": true, "NGO": true,
-	"IGO": true, "IMG": true, "MNC": true,
+// isSector reports whether s is a CAMEO sector code. A switch, not a map:
+// it runs for every mention coded.
+func isSector(s string) bool {
+	switch s {
+	case "GOV", "MIL", "COP", "REB", "OPP", "INS", "LEG", "JUD", "BUS", "MED", "CVL", "REF",
+		"EDU", "HLH", "LAB", "AGR", "ELI", "SPY", "UAF", "CRM", "REL", "HRI", "ENV", "SEP",
+		"MOD", "RAD", "DEV", "SET", "PTY", "NGO", "IGO", "IMG", "MNC":
+		return true
+	}
+	return false
 }
-
-func isSector(s string) bool { return sectors[s] }
 
 // actorFor fills a doc.Actor from a code and a name.
 func actorFor(code, name, role string) doc.Actor {

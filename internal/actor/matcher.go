@@ -54,6 +54,7 @@ type Matcher struct {
 	nodes int32
 	flags []wordFlag // by word id: what the rules know of the word
 	table vocabTable // vocab, frozen for fast lookup by the text side
+	edges edgeTable  // next, frozen
 	ends2 [][]int32  // ends by node, frozen
 }
 
@@ -230,40 +231,49 @@ type match struct {
 func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokInfo) []piece {
 	buf = buf[:0]
 	var key [64]byte
-	for ti, t := range toks {
-		w := t.Span.In(text)
+	for ti := range toks {
+		t := &toks[ti]
+		w := text[t.Span.Start:t.Span.End]
 		in := &info[ti]
 		*in = tokInfo{class: classOf(t.Tag), nn: t.Tag == "NN"}
-		start, n := 0, 0
-		for i := 0; i <= len(w); i++ {
-			if i < len(w) && (w[i] != '-' || i == 0 || i == len(w)-1) {
-				continue
-			}
-			part := w[start:i]
-			if part == "" { // "--" inside a token
-				start = i + 1
-				continue
-			}
-			// key: lower case, dots dropped, ’ as '; hashed as it is built
-			k := key[:0]
+		n := 0
+		for start := 0; start < len(w); {
+			// One pass per part: find its end at an inner hyphen while
+			// building the key (lower case, dots dropped) and its hash.
+			kn := 0
 			h := uint64(fnvOffset)
-			ascii := len(part) <= len(key)
+			ascii := true
 			upper, lowerCase := 0, false
-			for j := 0; j < len(part) && ascii; j++ {
-				c := part[j]
+			i := start
+			for ; i < len(w); i++ {
+				c := w[i]
 				switch {
+				case c == '-' && i != 0 && i != len(w)-1:
+					goto cut
 				case c == '.':
 					continue
 				case c >= utf8.RuneSelf:
 					ascii = false
-				case 'A' <= c && c <= 'Z':
+				case c-'A' < 26:
 					c += 'a' - 'A'
 					upper++
-				case 'a' <= c && c <= 'z':
+				case c-'a' < 26:
 					lowerCase = true
 				}
-				k = append(k, c)
+				if kn < len(key) {
+					key[kn] = c
+					kn++
+				} else {
+					ascii = false // too long for the fast path
+				}
 				h = (h ^ uint64(c)) * fnvPrime
+			}
+		cut:
+			k := key[:kn]
+			part := w[start:i]
+			start = i + 1
+			if part == "" { // "--" inside a token
+				continue
 			}
 			var rule caseRule
 			if !ascii {
@@ -276,28 +286,28 @@ func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokI
 					rule = caseUpper
 				}
 			}
-			if len(k) > 0 {
-				id := m.table.find(h, k)
-				p := piece{id: id, rule: rule, span: doc.NewSpan(int(t.Span.Start)+start, int(t.Span.Start)+i), tok: int32(ti), first: n == 0}
-				if n == 0 {
-					in.cap = p.rule != caseAny
-					in.upper = p.rule == caseUpper
-					if id >= 0 && int(id) < len(m.flags) {
-						in.flags = m.flags[id]
-					}
-				} else {
-					in.hyphen = true
-					// "al-Falih", "Secretary-General", "ex-president": the first
-					// part still says what the word is; other flags do not carry.
-					in.flags &= fJoiner | fTitle | fNotName | fFormer | fGiven
-					if n == 1 {
-						in.cap2 = p.rule != caseAny
-					}
-				}
-				buf = append(buf, p)
-				n++
+			if len(k) == 0 {
+				continue
 			}
-			start = i + 1
+			id := m.table.find(h, k)
+			p := piece{id: id, rule: rule, span: doc.NewSpan(int(t.Span.Start)+i-len(part), int(t.Span.Start)+i), tok: int32(ti), first: n == 0}
+			if n == 0 {
+				in.cap = p.rule != caseAny
+				in.upper = p.rule == caseUpper
+				if id >= 0 && int(id) < len(m.flags) {
+					in.flags = m.flags[id]
+				}
+			} else {
+				in.hyphen = true
+				// "al-Falih", "Secretary-General", "ex-president": the first
+				// part still says what the word is; other flags do not carry.
+				in.flags &= fJoiner | fTitle | fNotName | fFormer | fGiven
+				if n == 1 {
+					in.cap2 = p.rule != caseAny
+				}
+			}
+			buf = append(buf, p)
+			n++
 		}
 		if n > 0 {
 			buf[len(buf)-1].last = true
@@ -321,16 +331,13 @@ func fnv64(b []byte) uint64 {
 
 // vocabTable is the vocabulary as an open-addressing hash table keyed by
 // the FNV hash the text side computes while lower-casing, so looking a
-// token up costs one probe and one compare.
+// token up costs one probe and one compare. A slot packs the hash's high
+// half with the word id into 8 bytes, keeping the table small enough to
+// stay in cache; keys are compared only when the hashes agree.
 type vocabTable struct {
-	slots []vslot
+	slots []uint64 // hash>>32 << 32 | id+1; 0 is empty
+	keys  []string // by id
 	mask  uint64
-}
-
-type vslot struct {
-	hash uint64
-	id   int32
-	key  string
 }
 
 func newVocabTable(vocab map[string]int32) vocabTable {
@@ -338,17 +345,15 @@ func newVocabTable(vocab map[string]int32) vocabTable {
 	for size < 2*len(vocab)+2 {
 		size <<= 1
 	}
-	t := vocabTable{slots: make([]vslot, size), mask: uint64(size - 1)}
-	for i := range t.slots {
-		t.slots[i].id = -1
-	}
+	t := vocabTable{slots: make([]uint64, size), keys: make([]string, len(vocab)), mask: uint64(size - 1)}
 	for k, id := range vocab {
+		t.keys[id] = k
 		h := fnv64([]byte(k))
 		i := h & t.mask
-		for t.slots[i].id >= 0 {
+		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = vslot{hash: h, id: id, key: k}
+		t.slots[i] = h>>32<<32 | uint64(id+1)
 	}
 	return t
 }
@@ -357,13 +362,53 @@ func (t *vocabTable) find(h uint64, k []byte) int32 {
 	if len(t.slots) == 0 {
 		return -1
 	}
+	hi := h >> 32
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.id < 0 {
+		s := t.slots[i]
+		if s == 0 {
 			return -1
 		}
-		if s.hash == h && s.key == string(k) {
-			return s.id
+		if s>>32 == hi {
+			if id := int32(uint32(s)) - 1; t.keys[id] == string(k) {
+				return id
+			}
+		}
+	}
+}
+
+// edgeTable is the trie's edges frozen into an open-addressing table:
+// one multiply and usually one probe per step, no map overhead.
+type edgeTable struct {
+	keys  []uint64 // node<<32 | word
+	child []int32  // 0 is empty: the root is no one's child
+	shift uint
+}
+
+func newEdgeTable(next map[uint64]int32) edgeTable {
+	bits := uint(1)
+	for 1<<bits < 2*len(next)+2 {
+		bits++
+	}
+	t := edgeTable{keys: make([]uint64, 1<<bits), child: make([]int32, 1<<bits), shift: 64 - bits}
+	mask := uint64(1)<<bits - 1
+	for k, c := range next {
+		i := (k * 0x9E3779B97F4A7C15) >> t.shift
+		for t.child[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.keys[i], t.child[i] = k, c
+	}
+	return t
+}
+
+// step is the node reached from node by word, 0 when there is none.
+func (t *edgeTable) step(node, word int32) int32 {
+	k := uint64(node)<<32 | uint64(uint32(word))
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		c := t.child[i]
+		if c == 0 || t.keys[i] == k {
+			return c
 		}
 	}
 }
@@ -371,6 +416,7 @@ func (t *vocabTable) find(h uint64, k []byte) int32 {
 // freeze builds the lookup tables once every word is in.
 func (m *Matcher) freeze() {
 	m.table = newVocabTable(m.vocab)
+	m.edges = newEdgeTable(m.next)
 	for len(m.flags) < len(m.vocab) {
 		m.flags = append(m.flags, 0)
 	}
@@ -378,6 +424,7 @@ func (m *Matcher) freeze() {
 	for node, e := range m.ends {
 		m.ends2[node] = e
 	}
+	m.next, m.ends = nil, nil // building is over; the frozen tables serve
 }
 
 // normalise is the slow path of a piece's key, for non-ASCII words.
@@ -404,22 +451,30 @@ func (m *Matcher) find(ps []piece, out []match) []match {
 			if id < 0 {
 				break
 			}
-			child, ok := m.next[uint64(node)<<32|uint64(id)]
-			if !ok {
+			node = m.edges.step(node, id)
+			if node == 0 {
 				break
 			}
-			node = child
 			ends := m.ends2[node]
 			if len(ends) == 0 {
 				continue
 			}
-			var ok2 []int32
+			fit := 0
 			for _, pi := range ends {
 				if m.casesFit(pi, ps[i:j+1]) {
-					ok2 = append(ok2, pi)
+					fit++
 				}
 			}
-			if len(ok2) > 0 {
+			switch {
+			case fit == len(ends):
+				best, bestPats = j, ends // shared, never written
+			case fit > 0:
+				ok2 := make([]int32, 0, fit)
+				for _, pi := range ends {
+					if m.casesFit(pi, ps[i:j+1]) {
+						ok2 = append(ok2, pi)
+					}
+				}
 				best, bestPats = j, ok2
 			}
 		}

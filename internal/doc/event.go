@@ -57,8 +57,8 @@ func (e EntityType) String() string {
 type Mention struct {
 	Span  Span
 	Head  Span
-	Type  EntityType
 	Actor Actor
+	Type  EntityType
 	Via   Via
 	// Sentence is the index of the sentence the mention is in.
 	Sentence int
