@@ -332,7 +332,7 @@ func (st *state) emitCountryAtom(s *sentence, a *atom, full doc.Span, m mods) {
 		typ = doc.EntityMISC
 	case FormSeat:
 		code, typ = e.Code+a.sector, doc.EntityORG
-		if a.tok0 > 0 && s.info[a.tok0-1].flags&fLocative != 0 {
+		if p := a.tok0 - 1; p >= 0 && (s.info[p].flags&fLocative != 0 || p > 0 && s.info[p].flags&fThe != 0 && s.info[p-1].flags&fLocative != 0) {
 			typ = doc.EntityLOC // protesters outside the White House
 		}
 	case FormCapital:

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // caseRule is what a dictionary word asks of the text's capitals: "US"
@@ -228,12 +229,12 @@ type match struct {
 // pieces cuts a sentence's tokens into matching pieces, looking each up
 // in the vocabulary as it goes, and fills info with what the rules need
 // of each token. Nothing is allocated per token.
-func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokInfo) []piece {
+func (m *Matcher) pieces(src string, toks []doc.Token, buf []piece, info []tokInfo) []piece {
 	buf = buf[:0]
 	var key [64]byte
 	for ti := range toks {
 		t := &toks[ti]
-		w := text[t.Span.Start:t.Span.End]
+		w := src[t.Span.Start:t.Span.End]
 		in := &info[ti]
 		*in = tokInfo{class: classOf(t.Tag), nn: t.Tag == "NN"}
 		n := 0
@@ -241,7 +242,7 @@ func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokI
 			// One pass per part: find its end at an inner hyphen while
 			// building the key (lower case, dots dropped) and its hash.
 			kn := 0
-			h := uint64(fnvOffset)
+			h := uint64(text.FNVOffset)
 			ascii := true
 			upper, lowerCase := 0, false
 			i := start
@@ -266,7 +267,7 @@ func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokI
 				} else {
 					ascii = false // too long for the fast path
 				}
-				h = (h ^ uint64(c)) * fnvPrime
+				h = (h ^ uint64(c)) * text.FNVPrime
 			}
 		cut:
 			k := key[:kn]
@@ -278,7 +279,7 @@ func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokI
 			var rule caseRule
 			if !ascii {
 				k = append(k[:0], normalise(part)...)
-				h = fnv64(k)
+				h = text.FNV(k)
 				rule = ruleOf(part)
 			} else if c := part[0]; 'A' <= c && c <= 'Z' {
 				rule = caseCap
@@ -316,19 +317,6 @@ func (m *Matcher) pieces(text string, toks []doc.Token, buf []piece, info []tokI
 	return buf
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func fnv64(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
-}
-
 // vocabTable is the vocabulary as an open-addressing hash table keyed by
 // the FNV hash the text side computes while lower-casing, so looking a
 // token up costs one probe and one compare. A slot packs the hash's high
@@ -348,7 +336,7 @@ func newVocabTable(vocab map[string]int32) vocabTable {
 	t := vocabTable{slots: make([]uint64, size), keys: make([]string, len(vocab)), mask: uint64(size - 1)}
 	for k, id := range vocab {
 		t.keys[id] = k
-		h := fnv64([]byte(k))
+		h := text.FNV([]byte(k))
 		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask

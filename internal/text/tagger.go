@@ -90,20 +90,6 @@ var salts = [nTemplates]uint64{
 	0xff51afd7ed558ccd,
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func fnv(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h
-}
-
 // mix is the splitmix64 finaliser: it spreads a combined key over all bits.
 func mix(x uint64) uint64 {
 	x ^= x >> 30
@@ -118,7 +104,7 @@ func mix(x uint64) uint64 {
 func key(t int, h uint64) uint64 { return mix(h ^ salts[t]) }
 
 // key2 is the key of a two-part feature: a tag, then a word or tag.
-func key2(t int, first []byte, h uint64) uint64 { return mix(h ^ mix(fnv(first)^salts[t])) }
+func key2(t int, first []byte, h uint64) uint64 { return mix(h ^ mix(FNV(first)^salts[t])) }
 
 // NewTagger decodes the English model and builds the hashed table.
 func NewTagger() (*Tagger, error) {
@@ -269,9 +255,9 @@ func featureKey(feat []byte) (uint64, bool) {
 			if sp < 0 {
 				return 0, false
 			}
-			return key2(t, v[:sp], fnv(v[sp+1:])), true
+			return key2(t, v[:sp], FNV(v[sp+1:])), true
 		}
-		return key(t, fnv(v)), true
+		return key(t, FNV(v)), true
 	}
 	return 0, false
 }
@@ -288,15 +274,15 @@ func (t *Tagger) prepare() {
 	t.tagWordSalt = make([]uint64, n)
 	t.pairSlot = make([]int32, n*n)
 	for a, p1 := range tags {
-		t.prevTagSlot[a] = t.find(key(tPrevTag, fnv([]byte(p1))))
-		t.prev2TagSlot[a] = t.find(key(tPrev2Tag, fnv([]byte(p1))))
-		t.tagWordSalt[a] = mix(fnv([]byte(p1)) ^ salts[tPrevTagWord])
+		t.prevTagSlot[a] = t.find(key(tPrevTag, FNV([]byte(p1))))
+		t.prev2TagSlot[a] = t.find(key(tPrev2Tag, FNV([]byte(p1))))
+		t.tagWordSalt[a] = mix(FNV([]byte(p1)) ^ salts[tPrevTagWord])
 		for b, p2 := range tags {
-			t.pairSlot[a*n+b] = t.find(key2(tTagPair, []byte(p1), fnv([]byte(p2))))
+			t.pairSlot[a*n+b] = t.find(key2(tTagPair, []byte(p1), FNV([]byte(p2))))
 		}
 	}
 	for c := range 256 {
-		t.pref1Slot[c] = t.find(key(tPref1, fnv([]byte{byte(c)})))
+		t.pref1Slot[c] = t.find(key(tPref1, FNV([]byte{byte(c)})))
 	}
 }
 
@@ -340,8 +326,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 	s.ctx = append(s.ctx, sentEnd, sentEnd2)
 	s.word, s.suf = s.word[:0], s.suf[:0]
 	for _, w := range s.ctx {
-		s.word = append(s.word, fnv(w))
-		s.suf = append(s.suf, fnv(suffix3(w)))
+		s.word = append(s.word, FNV(w))
+		s.suf = append(s.suf, FNV(suffix3(w)))
 	}
 
 	p1, p2 := t.start[0], t.start[1]
@@ -363,11 +349,11 @@ func (t *Tagger) tagOne(s *tagScratch, i, p1, p2 int) int {
 	sc := s.scores
 	copy(sc, t.bias)
 	c := i + 2 // position in ctx
-	t.add(sc, key(tSuffix, fnv(suffix3(word))))
+	t.add(sc, key(tSuffix, FNV(suffix3(word))))
 	if len(word) > 0 {
 		t.addSlot(sc, t.pref1Slot[word[0]])
 	} else {
-		t.add(sc, key(tPref1, fnv(nil)))
+		t.add(sc, key(tPref1, FNV(nil)))
 	}
 	t.addSlot(sc, t.prevTagSlot[p1])
 	t.addSlot(sc, t.prev2TagSlot[p2])
