@@ -59,9 +59,10 @@ type atom struct {
 type sentence struct {
 	toks  []doc.Token
 	info  []tokInfo
-	atoms []atom // a window on scratch.atoms
-	base  int    // where atoms start in scratch.atoms
-	at    []int  // token → atom index or -1
+	atoms []atom   // a window on scratch.atoms
+	base  int      // where atoms start in scratch.atoms
+	flags wordFlag // every token's flags, or'ed: what rules could fire
+	at    []int    // token → atom index or -1
 }
 
 // state is everything one article's coding needs.
@@ -105,11 +106,15 @@ func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention
 		sc.ps = c.m.pieces(text, s.Tokens, sc.ps, info[:k])
 		sc.ms = c.m.find(sc.ps, sc.ms)
 		st.sents[si] = st.atomsOf(s.Tokens, sc.ps, sc.ms, at[:k:k], info[:k:k])
+		for _, in := range info[:k] {
+			st.sents[si].flags |= in.flags
+		}
 		at, info = at[k:], info[k:]
 	}
-	// Most atoms become one mention, some two (a compound and its named
-	// part); pronouns add about a third more.
-	st.out = make([]doc.Mention, 0, len(sc.atoms)*3/2+4)
+	// About one mention per atom on news text: compounds merge atoms,
+	// nested names and pronouns add mentions, and the two about cancel
+	// (18,780 mentions from 500 BBC articles, about as many atoms).
+	st.out = make([]doc.Mention, 0, len(sc.atoms)+len(sc.atoms)/8+4)
 	st.entities = sc.entities[:0]
 	st.focus = st.focusCountry()
 	for si := range st.sents {
@@ -181,30 +186,36 @@ func (st *state) pick(m match) int32 {
 // focusCountry is the country the article is about: where things happen
 // ("in Syria" counts four times) more than who speaks.
 func (st *state) focusCountry() string {
-	score := map[string]int{}
+	type tally struct {
+		code  string
+		score int
+	}
+	var buf [16]tally
+	scores := buf[:0] // an article names few countries
 	best, bestN := "", 0
 	for _, s := range st.sents {
 		for _, a := range s.atoms {
-			if a.entry < 0 || a.dead {
+			if a.entry < 0 || a.dead || a.form == FormCapital || a.form == FormSeat || a.form == FormAgent {
 				continue
 			}
 			e := &st.c.m.Dict.Entries[a.entry]
 			if e.Kind != KindCountry || len(e.Code) != 3 {
 				continue
 			}
-			n := 0
-			switch a.form {
-			case FormName:
-				n = 1
-				if a.tok0 > 0 && s.info[a.tok0-1].flags&fLocative != 0 {
-					n = 5
-				}
-			case FormAdj, FormPeople:
-				n = 1
+			n := 1
+			if a.form == FormName && a.tok0 > 0 && s.info[a.tok0-1].flags&fLocative != 0 {
+				n = 5
 			}
-			score[e.Code] += n
-			if score[e.Code] > bestN {
-				best, bestN = e.Code, score[e.Code]
+			i := 0
+			for i < len(scores) && scores[i].code != e.Code {
+				i++
+			}
+			if i == len(scores) {
+				scores = append(scores, tally{code: e.Code})
+			}
+			scores[i].score += n
+			if scores[i].score > bestN {
+				best, bestN = e.Code, scores[i].score
 			}
 		}
 	}

@@ -23,6 +23,21 @@ func (st *state) phrases(s *sentence) []nphrase {
 	idx := st.sc.npAtoms[:0]
 	toks := s.toks
 	for i := 0; i < len(toks); {
+		// Only phrases with atoms count: jump to the next atom, then back
+		// to where a phrase holding it could start. A token that no phrase
+		// can hold stops the walk back, so runs come out as a scan from
+		// the sentence start would make them.
+		next := i
+		for next < len(toks) && s.at[next] < 0 {
+			next++
+		}
+		if next == len(toks) {
+			break
+		}
+		for next > i && inPhrase(&s.info[next-1]) {
+			next--
+		}
+		i = next
 		j := i
 		for j < len(toks) {
 			in := &s.info[j]
@@ -60,6 +75,16 @@ func (st *state) phrases(s *sentence) []nphrase {
 	return out
 }
 
+// inPhrase reports whether a token could be inside some noun phrase (a
+// superset of what phrases accepts; atoms are checked apart).
+func inPhrase(in *tokInfo) bool {
+	switch in.class {
+	case tNNP, tNoun, tPOS, tDet, tPRPS:
+		return true
+	}
+	return in.flags&(fPossessive|fOfTo) != 0 || in.hyphen
+}
+
 // codeSentence codes the noun phrases of one sentence in order, then its
 // pronouns and descriptions that refer back.
 func (st *state) codeSentence(si int) {
@@ -76,7 +101,9 @@ func (st *state) codeSentence(si int) {
 		}
 		st.codePhrase(s, np)
 	}
-	st.refer(s, covered)
+	if s.flags&(fHe|fShe|fThey|fIts|fPair|fCountryNoun) != 0 {
+		st.refer(s, covered)
+	}
 }
 
 // mods is what the words before a phrase's head say about it.

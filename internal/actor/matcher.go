@@ -14,6 +14,35 @@ import (
 // "turkey"), "al" or "forces" nothing.
 type caseRule uint8
 
+// Byte kinds for the piece loop: a table lookup instead of a chain of
+// comparisons, so the common letters take no branches.
+const (
+	ckUpper  byte = 1 << iota // A-Z; must stay 1: counted by adding
+	ckLower                   // a-z
+	ckDot                     // '.'
+	ckHyphen                  // '-'
+	ckWide                    // a byte of a non-ASCII rune
+)
+
+var charKinds, lowerASCII = func() (kinds, lower [256]byte) {
+	for c := 0; c < 256; c++ {
+		lower[c] = byte(c)
+		switch {
+		case c >= 'A' && c <= 'Z':
+			kinds[c], lower[c] = ckUpper, byte(c+'a'-'A')
+		case c >= 'a' && c <= 'z':
+			kinds[c] = ckLower
+		case c == '.':
+			kinds[c] = ckDot
+		case c == '-':
+			kinds[c] = ckHyphen
+		case c >= utf8.RuneSelf:
+			kinds[c] = ckWide
+		}
+	}
+	return
+}()
+
 const (
 	caseAny caseRule = iota
 	caseCap
@@ -23,12 +52,13 @@ const (
 // piece is one matching unit of the text: a word, or a part of a
 // hyphenated word. Dots are dropped, so "U.S." and "US" are the same piece.
 type piece struct {
-	id    int32 // word id in the vocabulary, -1 when unknown
-	span  doc.Span
-	tok   int32 // index of the token it is in
-	rule  caseRule
-	first bool // starts its token
-	last  bool // ends its token
+	id     int32 // word id in the vocabulary, -1 when unknown
+	span   doc.Span
+	tok    int32 // index of the token it is in
+	rule   caseRule
+	first  bool // starts its token
+	last   bool // ends its token
+	starts bool // first, and some phrase starts with this word
 }
 
 // dword is one word of a dictionary phrase.
@@ -47,16 +77,17 @@ type pattern struct {
 // starting at each token, with case rules checked per word. It is built
 // once and safe for concurrent use.
 type Matcher struct {
-	Dict  *Dict
-	vocab map[string]int32
-	next  map[uint64]int32 // node<<32 | word → child node
-	ends  map[int32][]int32
-	pats  []pattern
-	nodes int32
-	flags []wordFlag // by word id: what the rules know of the word
-	table vocabTable // vocab, frozen for fast lookup by the text side
-	edges edgeTable  // next, frozen
-	ends2 [][]int32  // ends by node, frozen
+	Dict   *Dict
+	vocab  map[string]int32
+	next   map[uint64]int32 // node<<32 | word → child node
+	ends   map[int32][]int32
+	pats   []pattern
+	nodes  int32
+	flags  []wordFlag           // by word id: what the rules know of the word
+	table  vocabTable           // vocab, frozen for fast lookup by the text side
+	single [utf8.RuneSelf]int32 // the id of each one-byte token, -1 when none
+	edges  edgeTable            // next, frozen
+	ends2  [][]int32            // ends by node, frozen
 }
 
 // NewMatcher indexes every phrase of d. Agent phrases also match with a
@@ -237,39 +268,58 @@ func (m *Matcher) pieces(src string, toks []doc.Token, buf []piece, info []tokIn
 		w := src[t.Span.Start:t.Span.End]
 		in := &info[ti]
 		*in = tokInfo{class: classOf(t.Tag), nn: t.Tag == "NN"}
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			// Punctuation and one-letter words are a fifth of all tokens:
+			// their ids are looked up once, when the matcher is built.
+			c := w[0]
+			if c == '.' {
+				continue // no key: no piece, as in the general path
+			}
+			p := piece{id: m.single[c], span: t.Span, tok: int32(ti), first: true, last: true}
+			if charKinds[c]&ckUpper != 0 {
+				p.rule = caseCap
+			}
+			in.cap = p.rule != caseAny
+			if p.id >= 0 && int(p.id) < len(m.flags) {
+				in.flags = m.flags[p.id]
+				p.starts = in.flags&fStarts != 0
+			}
+			buf = append(buf, p)
+			continue
+		}
 		n := 0
 		for start := 0; start < len(w); {
 			// One pass per part: find its end at an inner hyphen while
 			// building the key (lower case, dots dropped) and its hash.
 			kn := 0
 			h := uint64(text.FNVOffset)
-			ascii := true
-			upper, lowerCase := 0, false
+			var seen byte // the char kinds seen, or'ed
+			upper := 0
 			i := start
 			for ; i < len(w); i++ {
 				c := w[i]
-				switch {
-				case c == '-' && i != 0 && i != len(w)-1:
-					goto cut
-				case c == '.':
-					continue
-				case c >= utf8.RuneSelf:
-					ascii = false
-				case c-'A' < 26:
-					c += 'a' - 'A'
-					upper++
-				case c-'a' < 26:
-					lowerCase = true
+				ck := charKinds[c]
+				if ck&(ckHyphen|ckDot) != 0 {
+					if ck&ckHyphen != 0 && i != 0 && i != len(w)-1 {
+						break
+					}
+					if ck&ckDot != 0 {
+						continue
+					}
 				}
+				seen |= ck
+				upper += int(ck & ckUpper)
+				c = lowerASCII[c]
 				if kn < len(key) {
 					key[kn] = c
 					kn++
 				} else {
-					ascii = false // too long for the fast path
+					seen |= ckWide // too long for the fast path
 				}
 				h = (h ^ uint64(c)) * text.FNVPrime
 			}
-		cut:
+			ascii := seen&ckWide == 0
+			lowerCase := seen&ckLower != 0
 			k := key[:kn]
 			part := w[start:i]
 			start = i + 1
@@ -297,6 +347,7 @@ func (m *Matcher) pieces(src string, toks []doc.Token, buf []piece, info []tokIn
 				in.upper = p.rule == caseUpper
 				if id >= 0 && int(id) < len(m.flags) {
 					in.flags = m.flags[id]
+					p.starts = in.flags&fStarts != 0
 				}
 			} else {
 				in.hyphen = true
@@ -405,6 +456,10 @@ func (t *edgeTable) step(node, word int32) int32 {
 func (m *Matcher) freeze() {
 	m.table = newVocabTable(m.vocab)
 	m.edges = newEdgeTable(m.next)
+	for c := range m.single {
+		k := []byte{lowerASCII[c]}
+		m.single[c] = m.table.find(text.FNV(k), k)
+	}
 	for len(m.flags) < len(m.vocab) {
 		m.flags = append(m.flags, 0)
 	}
@@ -427,7 +482,7 @@ func normalise(part string) string {
 func (m *Matcher) find(ps []piece, out []match) []match {
 	out = out[:0]
 	for i := 0; i < len(ps); {
-		if !ps[i].first || ps[i].id < 0 || m.flags[ps[i].id]&fStarts == 0 {
+		if !ps[i].starts {
 			i++
 			continue
 		}

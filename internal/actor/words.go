@@ -140,42 +140,42 @@ const (
 	tPRPS           // possessive pronoun
 )
 
+// classOf groups a Penn tag. It runs for every token, so it switches on
+// the tag's bytes as integers rather than comparing strings.
 func classOf(tag string) tagClass {
-	if tag == "" {
-		return tOther
-	}
-	switch tag[0] {
-	case 'N':
-		switch tag {
-		case "NNP", "NNPS":
-			return tNNP
-		case "NN", "NNS":
+	switch len(tag) {
+	case 2:
+		switch uint16(tag[0])<<8 | uint16(tag[1]) {
+		case 'N'<<8 | 'N', 'J'<<8 | 'J', 'C'<<8 | 'D', 'F'<<8 | 'W':
 			return tNoun
-		}
-	case 'J', 'C', 'F':
-		switch tag {
-		case "JJ", "JJR", "JJS", "CD", "FW":
-			return tNoun
-		}
-	case 'D':
-		if tag == "DT" {
+		case 'D'<<8 | 'T':
 			return tDet
+		case 'M'<<8 | 'D':
+			return tVerb
+		case 'V'<<8 | 'B':
+			return tPart
 		}
-	case 'P':
+	case 3:
+		switch uint32(tag[0])<<16 | uint32(tag[1])<<8 | uint32(tag[2]) {
+		case 'N'<<16 | 'N'<<8 | 'P':
+			return tNNP
+		case 'N'<<16 | 'N'<<8 | 'S', 'J'<<16 | 'J'<<8 | 'R', 'J'<<16 | 'J'<<8 | 'S':
+			return tNoun
+		case 'P'<<16 | 'O'<<8 | 'S':
+			return tPOS
+		case 'P'<<16 | 'R'<<8 | 'P':
+			return tPRP
+		case 'V'<<16 | 'B'<<8 | 'D', 'V'<<16 | 'B'<<8 | 'Z', 'V'<<16 | 'B'<<8 | 'P':
+			return tVerb
+		case 'V'<<16 | 'B'<<8 | 'N', 'V'<<16 | 'B'<<8 | 'G':
+			return tPart
+		}
+	case 4:
 		switch tag {
+		case "NNPS":
+			return tNNP
 		case "PRP$":
 			return tPRPS
-		case "POS":
-			return tPOS
-		case "PRP":
-			return tPRP
-		}
-	case 'V', 'M':
-		switch tag {
-		case "VBD", "VBZ", "VBP", "MD":
-			return tVerb
-		case "VB", "VBN", "VBG":
-			return tPart
 		}
 	}
 	return tOther
