@@ -186,11 +186,7 @@ func (st *state) pick(m match) int32 {
 // focusCountry is the country the article is about: where things happen
 // ("in Syria" counts four times) more than who speaks.
 func (st *state) focusCountry() string {
-	type tally struct {
-		code  string
-		score int
-	}
-	var buf [16]tally
+	var buf [16]scored[string]
 	scores := buf[:0] // an article names few countries
 	best, bestN := "", 0
 	for _, s := range st.sents {
@@ -206,20 +202,35 @@ func (st *state) focusCountry() string {
 			if a.form == FormName && a.tok0 > 0 && s.info[a.tok0-1].flags&fLocative != 0 {
 				n = 5
 			}
-			i := 0
-			for i < len(scores) && scores[i].code != e.Code {
-				i++
-			}
-			if i == len(scores) {
-				scores = append(scores, tally{code: e.Code})
-			}
-			scores[i].score += n
-			if scores[i].score > bestN {
-				best, bestN = e.Code, scores[i].score
+			var total float64
+			scores, total = addScore(scores, e.Code, float64(n))
+			if int(total) > bestN {
+				best, bestN = e.Code, int(total)
 			}
 		}
 	}
 	return best
+}
+
+// scored is a key's running score in a short list.
+type scored[K comparable] struct {
+	key   K
+	score float64
+}
+
+// addScore adds v to k's score, appending k when it is new, and returns
+// the list and k's new score. A linear search: the keys in play (countries
+// of an article, people of the last few sentences) are few.
+func addScore[K comparable](list []scored[K], k K, v float64) ([]scored[K], float64) {
+	i := 0
+	for i < len(list) && list[i].key != k {
+		i++
+	}
+	if i == len(list) {
+		list = append(list, scored[K]{key: k})
+	}
+	list[i].score += v
+	return list, list[i].score
 }
 
 func (st *state) word(t doc.Token) string { return t.Span.In(st.text) }

@@ -175,11 +175,7 @@ func (st *state) referTo(s *sentence, span doc.Span, id int) {
 // the three before it: subjects count double, and weight halves with each
 // sentence back.
 func (st *state) salientPerson(gender byte, pos int32) int {
-	type cand struct {
-		ent   int
-		score float64
-	}
-	var buf [16]cand
+	var buf [16]scored[int]
 	cands := buf[:0] // the people in reach are few
 	for k := len(st.marks) - 1; k >= 0; k-- {
 		m := st.marks[k]
@@ -195,21 +191,13 @@ func (st *state) salientPerson(gender byte, pos int32) int {
 		if m.subject {
 			w = 2
 		}
-		w /= float64(int(1) << d)
-		i := 0
-		for i < len(cands) && cands[i].ent != m.ent {
-			i++
-		}
-		if i == len(cands) {
-			cands = append(cands, cand{ent: m.ent})
-		}
-		cands[i].score += w
+		cands, _ = addScore(cands, m.ent, w/float64(int(1)<<d))
 	}
 	best, bestScore := -1, 0.0
 	for _, c := range cands {
 		// ties go to the person the article named first
-		if c.score > bestScore || (c.score == bestScore && c.ent < best) {
-			best, bestScore = c.ent, c.score
+		if c.score > bestScore || (c.score == bestScore && c.key < best) {
+			best, bestScore = c.key, c.score
 		}
 	}
 	return best
