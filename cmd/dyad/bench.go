@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"text/tabwriter"
 	"time"
 
@@ -13,18 +15,21 @@ const benchUsage = `
 Usage: dyad bench [flags] FILE|DIR ...
 
 Measures dyad's throughput on any corpus. Every input is read into memory
-first, then each stage runs over the whole corpus on one core, so the
-figures are per core and each stage's cost is shown on its own.
+first; then the articles are coded one after another on one core, as a
+worker codes them, with each stage timed on its own. The figures are per
+core; share is each stage's part of the total time.
 
 Examples:
   dyad bench examples/
   dyad bench --rounds 3 ../shared/corpus/bbc
+  dyad bench --cpuprofile cpu.out ../shared/corpus/bbc && go tool pprof -top cpu.out
 `
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "bench", benchUsage)
 	rounds := fs.Int("rounds", 1, "passes over the corpus (`N`); more passes steady the figures")
 	input := fs.String("input", "auto", "input `format`: auto, text, html or jsonl")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the timed passes to `FILE`, for go tool pprof")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -47,6 +52,17 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	rep, err := pipeline.Bench(ctx, coder, inputs, opts, *rounds)
 	if err != nil {
 		return err
@@ -61,7 +77,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		if total > 0 {
 			share = 100 * d.Seconds() / total.Seconds()
 		}
-		fmt.Fprintf(tw, "%s\t%.3fs\t%.0f%%\t%.0f\t%.0f\t%.1f\t\n", name, d.Seconds(), share,
+		fmt.Fprintf(tw, "%s\t%.3fs\t%.1f%%\t%.0f\t%.0f\t%.1f\t\n", name, d.Seconds(), share,
 			rep.PerSecond(rep.Articles, d), rep.PerSecond(rep.Tokens, d), rep.PerSecond(rep.Bytes, d)/1e6)
 	}
 	for _, s := range rep.Stages {
