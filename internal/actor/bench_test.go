@@ -12,15 +12,7 @@ import (
 // BenchmarkCode codes the example articles with the built-in dictionaries,
 // after tokenizing and tagging them once outside the timer.
 func BenchmarkCode(b *testing.B) {
-	d, err := Builtin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	given, err := GivenNames()
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := NewCoder(d, given)
+	c := builtinCoder(b)
 	tg, err := text.NewTagger()
 	if err != nil {
 		b.Fatal(err)

@@ -71,6 +71,20 @@ func newTestCoder(t testing.TB) *Coder {
 	return NewCoder(d, []string{"Robert", "John", "Amara"})
 }
 
+// builtinCoder is a Coder on the embedded dictionaries and given names.
+func builtinCoder(t testing.TB) *Coder {
+	t.Helper()
+	d, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	given, err := GivenNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCoder(d, given)
+}
+
 // codeText tokenizes, splits and tags s, then codes its actors.
 func codeText(t testing.TB, c *Coder, s string, date Date) []doc.Mention {
 	t.Helper()
@@ -143,15 +157,7 @@ func TestCompounds(t *testing.T) {
 // It runs on the built-in dictionaries, whose many-word names reach
 // paths the small test dictionary does not.
 func FuzzCode(f *testing.F) {
-	d, err := Builtin()
-	if err != nil {
-		f.Fatal(err)
-	}
-	given, err := GivenNames()
-	if err != nil {
-		f.Fatal(err)
-	}
-	c := NewCoder(d, given)
+	c := builtinCoder(f)
 	tg, err := text.NewTagger()
 	if err != nil {
 		f.Fatal(err)

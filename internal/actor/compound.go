@@ -281,9 +281,9 @@ func (st *state) codeHead(s *sentence, np nphrase, ai int, m mods) {
 		return
 	}
 	e := &st.c.m.Dict.Entries[a.entry]
-	name := a.span.In(st.text)
 	switch {
 	case a.form == FormAgent:
+		name := a.span.In(st.text)
 		country, code := m.country, ""
 		if m.owner != nil && countryOf(m.owner.Code) != "" {
 			country = countryOf(m.owner.Code)
@@ -343,11 +343,11 @@ func (st *state) codeHead(s *sentence, np nphrase, ai int, m mods) {
 		act := actorFor(code, e.Name, strings.TrimSpace(role))
 		st.emitPerson(s, a, full, act, doc.ViaDict, a.entry)
 	case e.Kind == KindOrg:
-		st.emit(s, full, a.span, e.Type, actorFor(e.Code, e.Name, ""), doc.ViaDict, st.entityFor(a.entry, "", actorFor(e.Code, e.Name, ""), false))
+		act := actorFor(e.Code, e.Name, "")
+		st.emit(s, full, a.span, e.Type, act, doc.ViaDict, st.entityFor(a.entry, "", act, false))
 	default:
 		st.emitCountryAtom(s, a, full, m)
 	}
-	_ = name
 }
 
 // emitCountryAtom codes a country name, adjective, capital or seat.
