@@ -147,7 +147,7 @@ func loadPetrarch(actorPaths, agentPaths []string) (*actor.Dict, error) {
 		return nil, err
 	}
 	d, err := actor.LoadPetrarch(base, actors, agents)
-	var list actor.ErrorList
+	var list doc.ErrorList
 	switch {
 	case errors.As(err, &list):
 		var b strings.Builder

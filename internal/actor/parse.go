@@ -10,49 +10,19 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
-// ParseError is a problem at one line of a dictionary file.
-type ParseError struct {
-	Origin string // file name
-	Line   int
-	Msg    string
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Origin, e.Line, e.Msg) }
-
-// ErrorList collects every problem in a file so that one run shows them all.
-type ErrorList []*ParseError
-
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
-}
-
-// Err returns nil for an empty list.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // maxLine bounds one line of a dictionary file.
 const maxLine = 1 << 20
 
 // Parse reads a dictionary in dyad's own format (data/actors/FORMAT.md).
 func Parse(r io.Reader, origin string) (*Dict, error) {
 	d := &Dict{}
-	var errs ErrorList
+	var errs doc.ErrorList
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	cur := int32(-1)
 	line := 0
 	fail := func(format string, args ...any) {
-		errs = append(errs, &ParseError{Origin: origin, Line: line, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &doc.ParseError{Origin: origin, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	for sc.Scan() {
 		line++

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/doc"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -37,7 +39,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseCollectsAllErrors(t *testing.T) {
 	_, err := Parse(strings.NewReader("planet X Y\ncountry rus R\nperson P\n  gender: q\n"), "f.txt")
-	var list ErrorList
+	var list doc.ErrorList
 	if !errors.As(err, &list) || len(list) != 3 {
 		t.Fatalf("want 3 errors, got %v", err)
 	}

@@ -45,11 +45,11 @@ func LoadPetrarch(base *Dict, actors, agents []PetrarchFile) (*Dict, error) {
 	if base != nil {
 		out = base.Without(drop...)
 	}
-	var errs ErrorList
+	var errs doc.ErrorList
 	load := func(files []PetrarchFile, parse func(io.Reader, string) (*Dict, error)) error {
 		for _, f := range files {
 			d, err := parse(f.R, f.Origin)
-			var list ErrorList
+			var list doc.ErrorList
 			switch {
 			case errors.As(err, &list):
 				errs = append(errs, list...)
@@ -156,7 +156,7 @@ func ParsePetrarchAgents(r io.Reader, origin string) (*Dict, error) {
 // scanPetrarch feeds each line of a PETRARCH file to fn with its comments
 // removed, skipping lines left blank. fn reports problems in errs; an
 // unclosed "<!--" is reported here. The error returned is a read error.
-func scanPetrarch(r io.Reader, origin string, fn func(n int, s string), errs *ErrorList) error {
+func scanPetrarch(r io.Reader, origin string, fn func(n int, s string), errs *doc.ErrorList) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	n, openedAt := 0, 0
@@ -182,7 +182,7 @@ func scanPetrarch(r io.Reader, origin string, fn func(n int, s string), errs *Er
 		return fmt.Errorf("%s: %w", origin, err)
 	}
 	if openedAt > 0 {
-		*errs = append(*errs, &ParseError{Origin: origin, Line: openedAt, Msg: "comment <!-- is never closed with -->"})
+		*errs = append(*errs, &doc.ParseError{Origin: origin, Line: openedAt, Msg: "comment <!-- is never closed with -->"})
 	}
 	return nil
 }
@@ -226,7 +226,7 @@ func stripPetrarchComments(s string, open bool) (string, bool) {
 type actorReader struct {
 	d      *Dict
 	origin string
-	errs   ErrorList
+	errs   doc.ErrorList
 	cur    *actorRecord
 }
 
@@ -244,7 +244,7 @@ type petrCode struct {
 }
 
 func (p *actorReader) fail(n int, format string, args ...any) {
-	p.errs = append(p.errs, &ParseError{Origin: p.origin, Line: n, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &doc.ParseError{Origin: p.origin, Line: n, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *actorReader) line(n int, s string) {
@@ -537,7 +537,7 @@ func titlePart(s string) string {
 type agentReader struct {
 	d      *Dict
 	origin string
-	errs   ErrorList
+	errs   doc.ErrorList
 	sets   map[string][]string
 }
 
@@ -546,7 +546,7 @@ type agentReader struct {
 const maxExpansions = 1000
 
 func (p *agentReader) fail(n int, format string, args ...any) {
-	p.errs = append(p.errs, &ParseError{Origin: p.origin, Line: n, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &doc.ParseError{Origin: p.origin, Line: n, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *agentReader) line(n int, s string) {

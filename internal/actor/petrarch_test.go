@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/doc"
 )
 
 // petrDescribe renders a Dict one line per entry so that tests can compare
@@ -226,9 +228,9 @@ func TestParsePetrarchActorsOrigin(t *testing.T) {
 // petrErrLines is "line: message" for each error in err.
 func petrErrLines(t *testing.T, err error) []string {
 	t.Helper()
-	var list ErrorList
+	var list doc.ErrorList
 	if !errors.As(err, &list) {
-		t.Fatalf("error %v (%T) is not an ErrorList", err, err)
+		t.Fatalf("error %v (%T) is not an doc.ErrorList", err, err)
 	}
 	var out []string
 	for _, e := range list {
@@ -451,7 +453,7 @@ func TestLoadPetrarch(t *testing.T) {
 	_, err := LoadPetrarch(nil,
 		[]PetrarchFile{{strings.NewReader("USA [U]\n"), "x.actors"}, {strings.NewReader("OK [USA]\n\tBAD\n"), "y.actors"}},
 		[]PetrarchFile{{strings.NewReader("FOO [GOV]\n"), "z.agents"}})
-	var list ErrorList
+	var list doc.ErrorList
 	if !errors.As(err, &list) || len(list) != 3 {
 		t.Fatalf("got %v, want 3 errors", err)
 	}
@@ -461,7 +463,7 @@ func TestLoadPetrarch(t *testing.T) {
 		}
 	}
 
-	// A file that cannot be read is a plain error, not a ParseError.
+	// A file that cannot be read is a plain error, not a doc.ParseError.
 	_, err = LoadPetrarch(nil, []PetrarchFile{{petrErrReader{}, "broken.actors"}}, nil)
 	if err == nil || errors.As(err, &list) {
 		t.Errorf("read failure gave %v, want a plain error", err)
@@ -475,10 +477,10 @@ func (petrErrReader) Read([]byte) (int, error) { return 0, errors.New("disk on f
 // petrCheckDict asserts what any parse must give: phrases point at entries,
 // errors carry sensible line numbers.
 func petrCheckDict(t *testing.T, src string, d *Dict, err error) {
-	var list ErrorList
+	var list doc.ErrorList
 	if err != nil && !errors.As(err, &list) {
 		if !errors.Is(err, bufio.ErrTooLong) {
-			t.Fatalf("error %v is neither an ErrorList nor a read error", err)
+			t.Fatalf("error %v is neither an doc.ErrorList nor a read error", err)
 		}
 		return
 	}

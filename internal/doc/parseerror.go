@@ -1,0 +1,35 @@
+package doc
+
+import "fmt"
+
+// ParseError is a problem at one line of a data file: a dictionary or a
+// code table.
+type ParseError struct {
+	Origin string // file name
+	Line   int
+	Msg    string
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Origin, e.Line, e.Msg) }
+
+// ErrorList collects every problem in a data file (dictionaries, code
+// tables) so that one run shows them all.
+type ErrorList []*ParseError
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+}
+
+// Err returns nil for an empty list.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
