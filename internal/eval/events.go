@@ -1,0 +1,260 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Triple is one coded event as event gold sets give it: who, to whom, what.
+type Triple struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Code   string `json:"code"`
+}
+
+// root is the triple with its code cut to the two-digit root.
+func (t Triple) root() Triple {
+	if len(t.Code) > 2 {
+		t.Code = t.Code[:2]
+	}
+	return t
+}
+
+// EventGold is one gold record: a sentence or short text and the events
+// it should yield (none is a valid answer).
+type EventGold struct {
+	ID       string   `json:"id"`
+	Date     string   `json:"date"` // YYYYMMDD or YYYY-MM-DD
+	Category string   `json:"category,omitempty"`
+	Text     string   `json:"text"`
+	Events   []Triple `json:"events"`
+}
+
+// LoadEventGold reads a gold file: PETRARCH validation records (.xml) or
+// dyad's JSONL gold (.jsonl), one EventGold object a line.
+func LoadEventGold(path string) ([]EventGold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xml":
+		return LoadPetrarchRecords(f, path)
+	case ".jsonl":
+		return loadEventJSONL(f, path)
+	}
+	return nil, fmt.Errorf("event gold %s: want a .xml (PETRARCH records) or .jsonl file", path)
+}
+
+// petrSentence is the part of a PETRARCH <Sentence> record the scorer
+// reads; the CoreNLP <Parse> is ignored, since dyad codes from text.
+type petrSentence struct {
+	ID       string `xml:"id,attr"`
+	Date     string `xml:"date,attr"`
+	Category string `xml:"category,attr"`
+	Codings  []struct {
+		Source   string `xml:"sourcecode,attr"`
+		Target   string `xml:"targetcode,attr"`
+		Code     string `xml:"eventcode,attr"`
+		NoEvents string `xml:"noevents,attr"`
+	} `xml:"EventCoding"`
+	Text string `xml:"Text"`
+}
+
+// LoadPetrarchRecords reads PETRARCH2/TABARI validation records.
+func LoadPetrarchRecords(r io.Reader, origin string) ([]EventGold, error) {
+	dec := xml.NewDecoder(r)
+	dec.Strict = false // the records hold bare "&" and other slips
+	var out []EventGold
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: line %d: %w", origin, lineOf(dec), err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Sentence" {
+			continue
+		}
+		var s petrSentence
+		if err := dec.DecodeElement(&s, &se); err != nil {
+			return nil, fmt.Errorf("%s: line %d: %w", origin, lineOf(dec), err)
+		}
+		g := EventGold{ID: s.ID, Date: s.Date, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
+		if g.ID == "" || g.Text == "" {
+			return nil, fmt.Errorf("%s: line %d: a <Sentence> without an id or text", origin, lineOf(dec))
+		}
+		for _, c := range s.Codings {
+			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") {
+				continue
+			}
+			g.Events = append(g.Events, Triple{Source: c.Source, Target: c.Target, Code: c.Code})
+		}
+		out = append(out, g)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no <Sentence> records", origin)
+	}
+	return out, nil
+}
+
+func lineOf(dec *xml.Decoder) int {
+	line, _ := dec.InputPos()
+	return line
+}
+
+func loadEventJSONL(r io.Reader, origin string) ([]EventGold, error) {
+	var out []EventGold
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var g EventGold
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", origin, line, err)
+		}
+		if g.ID == "" || g.Text == "" {
+			return nil, fmt.Errorf("%s:%d: a record needs an id and a text", origin, line)
+		}
+		out = append(out, g)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", origin, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no records", origin)
+	}
+	return out, nil
+}
+
+// EventScore is precision, recall and F1 over (source, target, code)
+// triples, each counted as often as it occurs.
+type EventScore struct {
+	TP, FP, FN int
+	Precision  float64
+	Recall     float64
+	F1         float64
+}
+
+// EventReport scores a coder on a gold set: exact codes, and codes cut to
+// their root; Confusion counts gold root → predicted root where source and
+// target agree, with "-" for an event on one side only.
+type EventReport struct {
+	Records   int
+	Exact     EventScore
+	Root      EventScore
+	Confusion map[[2]string]int
+}
+
+// ScoreEvents compares pred[i] with gold[i].Events for every record.
+func ScoreEvents(gold []EventGold, pred [][]Triple) EventReport {
+	rep := EventReport{Records: len(gold), Confusion: map[[2]string]int{}}
+	var exact, root counts
+	for i, g := range gold {
+		var p []Triple
+		if i < len(pred) {
+			p = pred[i]
+		}
+		exact.add(matchTriples(g.Events, p, Triple.self))
+		root.add(matchTriples(g.Events, p, Triple.root))
+		confuse(rep.Confusion, g.Events, p)
+	}
+	rep.Exact, rep.Root = eventScore(exact), eventScore(root)
+	return rep
+}
+
+func (t Triple) self() Triple { return t }
+
+func (c *counts) add(d counts) { c.tp, c.fp, c.fn = c.tp+d.tp, c.fp+d.fp, c.fn+d.fn }
+
+func eventScore(c counts) EventScore {
+	p, r, f := c.prf()
+	return EventScore{TP: c.tp, FP: c.fp, FN: c.fn, Precision: p, Recall: r, F1: f}
+}
+
+// matchTriples counts matches between two multisets of triples seen
+// through key.
+func matchTriples(gold, pred []Triple, key func(Triple) Triple) counts {
+	left := map[Triple]int{}
+	for _, g := range gold {
+		left[key(g)]++
+	}
+	var c counts
+	for _, p := range pred {
+		if k := key(p); left[k] > 0 {
+			left[k]--
+			c.tp++
+		} else {
+			c.fp++
+		}
+	}
+	c.fn = len(gold) - c.tp
+	return c
+}
+
+// confuse pairs gold and predicted events with the same source and target
+// and counts their roots; what stays unpaired counts against "-".
+func confuse(m map[[2]string]int, gold, pred []Triple) {
+	used := make([]bool, len(pred))
+	for _, g := range gold {
+		best := -1
+		for j, p := range pred {
+			if used[j] || p.Source != g.Source || p.Target != g.Target {
+				continue
+			}
+			if best < 0 || p.root().Code == g.root().Code {
+				best = j
+			}
+		}
+		if best < 0 {
+			m[[2]string{g.root().Code, "-"}]++
+			continue
+		}
+		used[best] = true
+		m[[2]string{g.root().Code, pred[best].root().Code}]++
+	}
+	for j, p := range pred {
+		if !used[j] {
+			m[[2]string{"-", p.root().Code}]++
+		}
+	}
+}
+
+// ConfusionRows lists the confusion counts, largest first.
+func (r EventReport) ConfusionRows() []ConfusionRow {
+	var rows []ConfusionRow
+	for k, n := range r.Confusion {
+		rows = append(rows, ConfusionRow{Gold: k[0], Pred: k[1], Count: n})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Count != rows[j].Count {
+			return rows[i].Count > rows[j].Count
+		}
+		if rows[i].Gold != rows[j].Gold {
+			return rows[i].Gold < rows[j].Gold
+		}
+		return rows[i].Pred < rows[j].Pred
+	})
+	return rows
+}
+
+// ConfusionRow is one cell of the per-root confusion table.
+type ConfusionRow struct {
+	Gold, Pred string // root codes, "-" for none
+	Count      int
+}
