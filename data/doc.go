@@ -16,3 +16,9 @@ var Actors embed.FS
 //
 //go:embed names/*.txt
 var Names embed.FS
+
+// Cameo holds data/cameo/codebook.txt: every CAMEO event code with its
+// name, Goldstein value and PLOVER category.
+//
+//go:embed cameo/codebook.txt
+var Cameo embed.FS

@@ -55,8 +55,8 @@ func TestScoreEvents(t *testing.T) {
 	}
 	pred := [][]Triple{
 		{{"RUSGOV", "USAGOV", "043"}, {"USAGOV", "RUSGOV", "040"}}, // one exact, both right at root
-		{{"USA", "RUS", "010"}},                                    // a false event
-		nil,                                                        // a miss
+		{{"USA", "RUS", "010"}}, // a false event
+		nil,                     // a miss
 	}
 	rep := ScoreEvents(gold, pred)
 	if rep.Exact.TP != 1 || rep.Exact.FP != 2 || rep.Exact.FN != 2 {
