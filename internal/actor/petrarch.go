@@ -182,7 +182,7 @@ func scanPetrarch(r io.Reader, origin string, fn func(n int, s string), errs *do
 		return fmt.Errorf("%s: %w", origin, err)
 	}
 	if openedAt > 0 {
-		*errs = append(*errs, &doc.ParseError{Origin: origin, Line: openedAt, Msg: "comment <!-- is never closed with -->"})
+		errs.Addf(origin, openedAt, "comment <!-- is never closed with -->")
 	}
 	return nil
 }
@@ -244,7 +244,7 @@ type petrCode struct {
 }
 
 func (p *actorReader) fail(n int, format string, args ...any) {
-	p.errs = append(p.errs, &doc.ParseError{Origin: p.origin, Line: n, Msg: fmt.Sprintf(format, args...)})
+	p.errs.Addf(p.origin, n, format, args...)
 }
 
 func (p *actorReader) line(n int, s string) {
@@ -546,7 +546,7 @@ type agentReader struct {
 const maxExpansions = 1000
 
 func (p *agentReader) fail(n int, format string, args ...any) {
-	p.errs = append(p.errs, &doc.ParseError{Origin: p.origin, Line: n, Msg: fmt.Sprintf(format, args...)})
+	p.errs.Addf(p.origin, n, format, args...)
 }
 
 func (p *agentReader) line(n int, s string) {

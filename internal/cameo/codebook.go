@@ -88,7 +88,7 @@ func Parse(r io.Reader, origin string) (*Codebook, error) {
 	sc := bufio.NewScanner(r)
 	line := 0
 	fail := func(format string, args ...any) {
-		errs = append(errs, &doc.ParseError{Origin: origin, Line: line, Msg: fmt.Sprintf(format, args...)})
+		errs.Addf(origin, line, format, args...)
 	}
 	for sc.Scan() {
 		line++

@@ -26,6 +26,11 @@ func (l ErrorList) Error() string {
 	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
 }
 
+// Addf records a problem at one line of origin.
+func (l *ErrorList) Addf(origin string, line int, format string, args ...any) {
+	*l = append(*l, &ParseError{Origin: origin, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
 // Err returns nil for an empty list.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {
