@@ -22,3 +22,9 @@ var Names embed.FS
 //
 //go:embed cameo/codebook.txt
 var Cameo embed.FS
+
+// Verbs holds data/verbs/*.txt: the verb- and noun-pattern dictionary the
+// event coder reads (format in data/verbs/FORMAT.md).
+//
+//go:embed verbs/*.txt
+var Verbs embed.FS

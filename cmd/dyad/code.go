@@ -3,13 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/output"
@@ -34,10 +30,13 @@ Examples:
   dyad code --date 2016-07-14 article.txt > article.jsonl
   cat feed.jsonl | dyad code --input jsonl -
   dyad code --actors Phoenix.Countries.actors.txt --agents Phoenix.agents.txt in/
+  dyad code --verbs CAMEO.2.0.txt in/
 
 --actors and --agents load TABARI/PETRARCH2 dictionaries in place of dyad's
 own actors (countries, organisations, people) or agents (sector nouns);
-each may be given several times.
+--verbs loads a verb-pattern dictionary, PETRARCH2's (CAMEO.2.0.txt) or one
+in dyad's format (data/verbs/FORMAT.md), in place of dyad's own. Each may
+be given several times.
 
 Exit status: 0 when every input was read, 3 when some could not be (the
 others are still coded), 2 for bad flags or dictionaries, 1 for any other
@@ -51,9 +50,7 @@ type codeConfig struct {
 	run    pipeline.RunOptions
 	tokens bool
 	quiet  bool
-	// actors is the dictionary from --actors/--agents; nil means the
-	// built-in one.
-	actors *actor.Dict
+	dicts  dictFlags
 }
 
 func parseCodeFlags(e *env, args []string) (codeConfig, []string, error) {
@@ -64,14 +61,13 @@ func parseCodeFlags(e *env, args []string) (codeConfig, []string, error) {
 	tokens := fs.Bool("tokens", false, "include tokens with part-of-speech tags")
 	workers := fs.Int("workers", 0, "parallel workers (`N`, 0 = one per core)")
 	quiet := fs.Bool("quiet", false, "no progress line on standard error")
-	var actorFiles, agentFiles fileList
-	fs.Var(&actorFiles, "actors", "load a PETRARCH-format actor dictionary `FILE` instead of the built-in actors (repeatable)")
-	fs.Var(&agentFiles, "agents", "load a PETRARCH-format agent dictionary `FILE` instead of the built-in agents (repeatable)")
+	var cfg codeConfig
+	cfg.dicts.register(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return codeConfig{}, nil, err
 	}
-	cfg := codeConfig{format: *format, tokens: *tokens, quiet: *quiet}
+	cfg.format, cfg.tokens, cfg.quiet = *format, *tokens, *quiet
 	if *date != "" {
 		cfg.date, err = time.Parse("2006-01-02", *date)
 		if err != nil {
@@ -91,79 +87,7 @@ func parseCodeFlags(e *env, args []string) (codeConfig, []string, error) {
 	if len(pos) == 0 {
 		return cfg, nil, usagef("code needs at least one FILE, DIR or - (see 'dyad code --help')")
 	}
-	if len(actorFiles) > 0 || len(agentFiles) > 0 {
-		if cfg.actors, err = loadPetrarch(actorFiles, agentFiles); err != nil {
-			return cfg, nil, err
-		}
-	}
 	return cfg, pos, nil
-}
-
-// fileList is a repeatable flag: each use adds a path.
-type fileList []string
-
-func (l *fileList) String() string { return strings.Join(*l, ",") }
-
-func (l *fileList) Set(s string) error {
-	*l = append(*l, s)
-	return nil
-}
-
-// maxDictErrors bounds the dictionary errors shown; the rest are counted.
-const maxDictErrors = 10
-
-// loadPetrarch builds the actor dictionary from PETRARCH-format files on
-// top of the built-in one. Files that are missing or malformed are usage
-// errors: the command line named them.
-func loadPetrarch(actorPaths, agentPaths []string) (*actor.Dict, error) {
-	var opened []*os.File
-	defer func() {
-		for _, f := range opened {
-			f.Close()
-		}
-	}()
-	open := func(flag string, paths []string) ([]actor.PetrarchFile, error) {
-		var out []actor.PetrarchFile
-		for _, p := range paths {
-			f, err := os.Open(p)
-			if err != nil {
-				return nil, usagef("--%s: %v", flag, err)
-			}
-			opened = append(opened, f)
-			out = append(out, actor.PetrarchFile{R: bufio.NewReader(f), Origin: p})
-		}
-		return out, nil
-	}
-	actors, err := open("actors", actorPaths)
-	if err != nil {
-		return nil, err
-	}
-	agents, err := open("agents", agentPaths)
-	if err != nil {
-		return nil, err
-	}
-	base, err := actor.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	d, err := actor.LoadPetrarch(base, actors, agents)
-	var list doc.ErrorList
-	switch {
-	case errors.As(err, &list):
-		var b strings.Builder
-		b.WriteString("the dictionaries have errors:")
-		for i, e := range list {
-			if i == maxDictErrors {
-				fmt.Fprintf(&b, "\n  ... and %d more", len(list)-i)
-				break
-			}
-			fmt.Fprintf(&b, "\n  %s", e)
-		}
-		return nil, usagef("%s", b.String())
-	case err != nil:
-		return nil, usagef("reading dictionaries: %v", err)
-	}
-	return d, nil
 }
 
 func runCode(ctx context.Context, e *env, args []string) error {
@@ -175,7 +99,12 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	coder, err := pipeline.NewCoder(pipeline.Options{Date: cfg.date, Actors: cfg.actors})
+	opts, err := cfg.dicts.load()
+	if err != nil {
+		return err
+	}
+	opts.Date = cfg.date
+	coder, err := pipeline.NewCoder(opts)
 	if err != nil {
 		return err
 	}

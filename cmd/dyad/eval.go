@@ -29,13 +29,27 @@ Kinds:
             precision/recall/F1 per type, as conlleval counts them, for PER,
             ORG and LOC; MISC is not scored, as dyad does not look for it.
 
-Kinds still to come with their stages: events, quotes, geo.
+  events    CAMEO events against PETRARCH validation records (.xml) or
+            dyad's JSONL gold ({"id","date","text","events":[{"source",
+            "target","code"}]}). Exact-code and root-code precision/recall/F1
+            over (source, target, code) triples, and a per-root confusion
+            table. Negated events are not counted: the gold sets code what
+            happened. --split dev|test|all picks a fixed slice of the records
+            (every fourth record, from the fourth, is test) so that tuning on
+            dev leaves test unseen. --actors, --agents and --verbs load the
+            dictionaries a gold set was written for.
+
+Kinds still to come with their stages: quotes, geo.
 
 Examples:
   dyad eval extract --gold ../shared/gold/article_extraction
   dyad eval extract --gold ../shared/gold/article_extraction --json
   dyad eval ner --gold internal/eval/testdata/ner/dyad-news.conll
   dyad eval ner --gold ../shared/gold/conll2003/eng.testb
+  dyad eval events --gold ../shared/gold/petrarch2_validation/PETR.UnitTest.records.xml \
+      --actors ../shared/dicts/petrarch2/PETR.Validate.actors.txt \
+      --agents ../shared/dicts/petrarch2/PETR.Validate.agents.txt \
+      --verbs ../shared/dicts/petrarch2/PETR.Validate.verbs.txt --split dev
 `
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -43,7 +57,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	gold := fs.String("gold", "", "gold set `PATH`")
 	asJSON := fs.Bool("json", false, "print one JSON object (kind, n, precision, recall, f1) instead of a table")
 	worst := fs.Int("worst", 5, "list the `N` lowest-scoring items (extract)")
-	errs := fs.Int("errors", 0, "list the first `N` missed and wrong spans (ner)")
+	errs := fs.Int("errors", 0, "list the first `N` missed and wrong spans (ner) or records (events)")
+	split := fs.String("split", "all", "records to score (events): `dev`, test or all")
+	var dicts dictFlags
+	dicts.register(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -59,10 +76,19 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalExtract(e, *gold, *asJSON, *worst)
 	case "ner":
 		return evalNER(ctx, e, *gold, *asJSON, *errs)
-	case "events", "quotes", "geo":
+	case "events":
+		if *split != "dev" && *split != "test" && *split != "all" {
+			return usagef("--split %q: want dev, test or all", *split)
+		}
+		opts, err := dicts.load()
+		if err != nil {
+			return err
+		}
+		return evalEvents(ctx, e, *gold, opts, *split, *asJSON, *errs)
+	case "quotes", "geo":
 		return fmt.Errorf("eval %s: that stage is not built yet", pos[0])
 	default:
-		return usagef("eval: unknown kind %q; want extract or ner", pos[0])
+		return usagef("eval: unknown kind %q; want extract, ner or events", pos[0])
 	}
 }
 
@@ -136,6 +162,46 @@ func evalNER(ctx context.Context, e *env, goldPath string, asJSON bool, errs int
 	if errs > 0 {
 		fmt.Fprintln(e.stdout)
 		return eval.WriteNERErrors(e.stdout, docs, gold, pred, nil, errs)
+	}
+	return nil
+}
+
+func evalEvents(ctx context.Context, e *env, goldPath string, opts pipeline.Options, split string, asJSON bool, errs int) error {
+	all, err := eval.LoadEventGold(goldPath)
+	if err != nil {
+		return err
+	}
+	gold := eval.SplitEvents(all, split)
+	coder, err := pipeline.NewCoder(opts)
+	if err != nil {
+		return err
+	}
+	pred := make([][]eval.Triple, len(gold))
+	start := time.Now()
+	for i, g := range gold {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := doc.Article{ID: g.ID, Text: g.Text, Published: g.Day()}
+		res := coder.Code(extract.Item{Article: a})
+		pred[i] = eval.EventTriples(res.Events)
+	}
+	secs := time.Since(start).Seconds()
+	rep := eval.ScoreEvents(gold, pred)
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(struct {
+			Kind  string `json:"kind"`
+			Split string `json:"split"`
+			eval.EventReport
+		}{"events", split, rep})
+	}
+	fmt.Fprintf(e.stdout, "%d records (%s split of %d), %.0f records/s\n\n", len(gold), split, len(all), float64(len(gold))/secs)
+	if err := eval.WriteEventReport(e.stdout, rep); err != nil {
+		return err
+	}
+	if errs > 0 {
+		fmt.Fprintln(e.stdout)
+		return eval.WriteEventErrors(e.stdout, gold, pred, errs)
 	}
 	return nil
 }

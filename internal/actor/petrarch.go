@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/petrfile"
 )
 
 // This file reads the TABARI/PETRARCH2 actor and agent dictionary formats
@@ -116,7 +116,7 @@ func LoadPetrarch(base *Dict, actors, agents []PetrarchFile) (*Dict, error) {
 // lower-case part matches either case.
 func ParsePetrarchActors(r io.Reader, origin string) (*Dict, error) {
 	p := &actorReader{d: &Dict{}, origin: origin}
-	err := scanPetrarch(r, origin, p.line, &p.errs)
+	err := petrfile.Scan(r, origin, p.line, &p.errs)
 	p.flush()
 	if err != nil {
 		return nil, err
@@ -147,78 +147,10 @@ func ParsePetrarchActors(r io.Reader, origin string) (*Dict, error) {
 // dyad matches whole words only.
 func ParsePetrarchAgents(r io.Reader, origin string) (*Dict, error) {
 	p := &agentReader{d: &Dict{}, origin: origin, sets: map[string][]string{}}
-	if err := scanPetrarch(r, origin, p.line, &p.errs); err != nil {
+	if err := petrfile.Scan(r, origin, p.line, &p.errs); err != nil {
 		return nil, err
 	}
 	return p.d, p.errs.Err()
-}
-
-// scanPetrarch feeds each line of a PETRARCH file to fn with its comments
-// removed, skipping lines left blank. fn reports problems in errs; an
-// unclosed "<!--" is reported here. The error returned is a read error.
-func scanPetrarch(r io.Reader, origin string, fn func(n int, s string), errs *doc.ErrorList) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
-	n, openedAt := 0, 0
-	for sc.Scan() {
-		n++
-		raw := sc.Text()
-		if strings.Contains(raw, "---STOP---") {
-			openedAt = 0
-			break
-		}
-		s, open := stripPetrarchComments(raw, openedAt > 0)
-		switch {
-		case !open:
-			openedAt = 0
-		case openedAt == 0:
-			openedAt = n
-		}
-		if strings.TrimSpace(s) != "" {
-			fn(n, s)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", origin, err)
-	}
-	if openedAt > 0 {
-		errs.Addf(origin, openedAt, "comment <!-- is never closed with -->")
-	}
-	return nil
-}
-
-// stripPetrarchComments removes comments from one line; open says a
-// "<!--" from an earlier line is still open, and the result says whether
-// one is open at the end of this line.
-func stripPetrarchComments(s string, open bool) (string, bool) {
-	if !open {
-		t := strings.TrimLeft(s, " \t")
-		if strings.HasPrefix(t, "<!") && !strings.HasPrefix(t, "<!--") {
-			return "", false
-		}
-	}
-	var out strings.Builder
-	for {
-		if open {
-			i := strings.Index(s, "-->")
-			if i < 0 {
-				return out.String(), true
-			}
-			s, open = s[i+3:], false
-		}
-		end := len(s)
-		if i := strings.IndexAny(s, "#;"); i >= 0 {
-			end = i
-		}
-		j := strings.Index(s[:end], "<!--")
-		if j < 0 {
-			out.WriteString(s[:end])
-			return out.String(), false
-		}
-		out.WriteString(s[:j])
-		out.WriteByte(' ') // "a<!-- c -->b" is two words, as in XML
-		s, open = s[j+4:], true
-	}
 }
 
 // actorReader holds the record being read; it becomes an entry when the

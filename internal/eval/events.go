@@ -11,6 +11,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/doc"
 )
 
 // Triple is one coded event as event gold sets give it: who, to whom, what.
@@ -257,4 +261,106 @@ func (r EventReport) ConfusionRows() []ConfusionRow {
 type ConfusionRow struct {
 	Gold, Pred string // root codes, "-" for none
 	Count      int
+}
+
+// SplitEvents returns the records of a fixed slice: "test" is every fourth
+// record from the fourth (index 3, 7, ...), "dev" the rest, "all" every
+// record. A fixed rule keeps the slices the same from run to run.
+func SplitEvents(gold []EventGold, split string) []EventGold {
+	if split == "all" {
+		return gold
+	}
+	var out []EventGold
+	for i, g := range gold {
+		if (i%4 == 3) == (split == "test") {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Day is the record's date, zero when it has none or it does not parse.
+func (g EventGold) Day() time.Time {
+	for _, layout := range []string{"20060102", time.DateOnly} {
+		if t, err := time.Parse(layout, g.Date); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// EventTriples turns coded events into the triples gold sets hold. A
+// negated event is left out (the gold codes what happened), and a missing
+// target is "---", as PETRARCH writes it.
+func EventTriples(events []doc.Event) []Triple {
+	var out []Triple
+	for _, ev := range events {
+		if ev.Negated || ev.Source == nil {
+			continue
+		}
+		t := Triple{Source: ev.Source.Code, Target: "---", Code: ev.Code}
+		if ev.Target != nil {
+			t.Target = ev.Target.Code
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// WriteEventReport prints the scores and the confusion table.
+func WriteEventReport(w io.Writer, rep EventReport) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "match\ttp\tfp\tfn\tprecision\trecall\tf1\n")
+	for _, row := range []struct {
+		name string
+		s    EventScore
+	}{{"exact", rep.Exact}, {"root", rep.Root}} {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\n", row.name, row.s.TP, row.s.FP, row.s.FN, row.s.Precision, row.s.Recall, row.s.F1)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nroot confusion (gold → predicted, same source and target; - is none):\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, r := range rep.ConfusionRows() {
+		mark := ""
+		if r.Gold != r.Pred {
+			mark = "  ✗"
+		}
+		fmt.Fprintf(tw, "  %s\t→ %s\t%d%s\n", r.Gold, r.Pred, r.Count, mark)
+	}
+	return tw.Flush()
+}
+
+// WriteEventErrors lists up to n records whose predicted triples differ
+// from the gold ones.
+func WriteEventErrors(w io.Writer, gold []EventGold, pred [][]Triple, n int) error {
+	shown := 0
+	for i, g := range gold {
+		if shown == n {
+			break
+		}
+		if c := matchTriples(g.Events, pred[i], Triple.self); c.fp == 0 && c.fn == 0 {
+			continue
+		}
+		shown++
+		text := g.Text
+		if len(text) > 200 {
+			text = text[:200] + "…"
+		}
+		fmt.Fprintf(w, "%s  %s\n  gold: %s\n  dyad: %s\n", g.ID, text, tripleList(g.Events), tripleList(pred[i]))
+	}
+	_, err := fmt.Fprintf(w, "(%d records shown)\n", shown)
+	return err
+}
+
+func tripleList(ts []Triple) string {
+	if len(ts) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.Source + " → " + t.Target + " " + t.Code
+	}
+	return strings.Join(parts, "; ")
 }

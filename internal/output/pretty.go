@@ -48,8 +48,19 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 		fmt.Fprintf(&b, "  mention %-10s %q (%s%s)\n", orDash(m.Actor.Code), m.Span.In(a.Text), m.Via, role)
 	}
 	for _, e := range r.Events {
-		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s) sentence %d rule %s\n",
-			e.Code, actorCode(e.Source), actorCode(e.Target), e.Name, e.QuadClass, e.Sentence, e.Rule)
+		var flags strings.Builder
+		if e.Negated {
+			flags.WriteString(" NEGATED")
+		}
+		if e.Hypothetical {
+			flags.WriteString(" hypothetical")
+		}
+		if e.ReportedBy != nil {
+			fmt.Fprintf(&flags, " reported-by %s", e.ReportedBy.Code)
+		}
+		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s)%s\n          sentence %d, confidence %.2f, %q, rule %s\n",
+			e.Code, actorCode(e.Source), actorCode(e.Target), e.Name, e.QuadClass, flags.String(),
+			e.Sentence, e.Confidence, evidence(a.Text, e.Evidence), e.Rule)
 	}
 	for _, q := range r.Quotes {
 		who := "?"
@@ -81,4 +92,13 @@ func actorCode(a *doc.Actor) string {
 		return "-"
 	}
 	return a.Code
+}
+
+// evidence joins the texts of an event's evidence spans with " … ".
+func evidence(text string, spans []doc.Span) string {
+	parts := make([]string, 0, len(spans))
+	for _, s := range spans {
+		parts = append(parts, s.In(text))
+	}
+	return strings.Join(parts, " … ")
 }

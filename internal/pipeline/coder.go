@@ -4,7 +4,9 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -15,6 +17,8 @@ type Options struct {
 	Date time.Time
 	// Actors is the actor dictionary; nil means dyad's built-in one.
 	Actors *actor.Dict
+	// Verbs is the verb-pattern dictionary; nil means dyad's built-in one.
+	Verbs *event.Dict
 }
 
 // Coder runs the stages on extracted articles. It is safe for concurrent
@@ -23,6 +27,7 @@ type Coder struct {
 	opts   Options
 	tagger *text.Tagger
 	actors *actor.Coder
+	events *event.Coder
 }
 
 // NewCoder loads the models the stages need.
@@ -41,7 +46,17 @@ func NewCoder(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given)}, nil
+	verbs := opts.Verbs
+	if verbs == nil {
+		if verbs, err = event.Builtin(); err != nil {
+			return nil, err
+		}
+	}
+	book, err := cameo.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book)}, nil
 }
 
 // Code runs every stage on one extracted article.
@@ -55,7 +70,9 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 		c.tagger.Tag(a.Text, sents[i].Tokens)
 	}
 	mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
-	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Diagnostics: item.Diagnostics}
+	events := c.events.Code(a.Text, sents, mentions)
+	datePublished(events, a.Published)
+	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Diagnostics: item.Diagnostics}
 }
 
 // Sentences tokenizes s and splits it into sentences, without tags.
@@ -63,6 +80,18 @@ func (c *Coder) Sentences(s string) []doc.Sentence {
 	// About one token per five bytes of news text: one allocation usually.
 	toks := text.Tokenize(s, make([]doc.Token, 0, len(s)/5+8))
 	return text.Split(s, toks, make([]doc.Sentence, 0, len(toks)/20+1))
+}
+
+// datePublished dates events by the article until the date stage resolves
+// their own days: precision "article" says so.
+func datePublished(events []doc.Event, published time.Time) {
+	if published.IsZero() {
+		return
+	}
+	day := published.Format(time.DateOnly)
+	for i := range events {
+		events[i].Date, events[i].DatePrecision = day, doc.PrecisionArticle
+	}
 }
 
 // dateOf is the article's calendar day for dated roles, 0 when unknown.
