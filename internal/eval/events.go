@@ -70,11 +70,15 @@ type petrSentence struct {
 		Target   string `xml:"targetcode,attr"`
 		Code     string `xml:"eventcode,attr"`
 		NoEvents string `xml:"noevents,attr"`
+		Error    string `xml:"error,attr"`
 	} `xml:"EventCoding"`
 	Text string `xml:"Text"`
 }
 
-// LoadPetrarchRecords reads PETRARCH2/TABARI validation records.
+// LoadPetrarchRecords reads PETRARCH2/TABARI validation records. Records
+// whose coding is an error ("bad_input_parse", "storydiscard", "dateline")
+// are left out: they test how PETRARCH refuses input (broken parse trees,
+// its discard lists), not what it codes.
 func LoadPetrarchRecords(r io.Reader, origin string) ([]EventGold, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false // the records hold bare "&" and other slips
@@ -99,13 +103,17 @@ func LoadPetrarchRecords(r io.Reader, origin string) ([]EventGold, error) {
 		if g.ID == "" || g.Text == "" {
 			return nil, fmt.Errorf("%s: line %d: a <Sentence> without an id or text", origin, lineOf(dec))
 		}
+		refused := false
 		for _, c := range s.Codings {
-			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") {
+			refused = refused || c.Error != ""
+			if strings.EqualFold(strings.TrimSpace(c.NoEvents), "true") || c.Error != "" {
 				continue
 			}
 			g.Events = append(g.Events, Triple{Source: c.Source, Target: c.Target, Code: c.Code})
 		}
-		out = append(out, g)
+		if !refused {
+			out = append(out, g)
+		}
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s: no <Sentence> records", origin)
@@ -298,13 +306,22 @@ func EventTriples(events []doc.Event) []Triple {
 		if ev.Negated || ev.Source == nil {
 			continue
 		}
-		t := Triple{Source: ev.Source.Code, Target: "---", Code: ev.Code}
+		t := Triple{Source: petrarchCode(ev.Source), Target: "---", Code: ev.Code}
 		if ev.Target != nil {
-			t.Target = ev.Target.Code
+			t.Target = petrarchCode(ev.Target)
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// petrarchCode writes an actor as PETRARCH does: a sector with no country
+// is "---GOV".
+func petrarchCode(a *doc.Actor) string {
+	if a.Country == "" && a.Sector != "" && a.Code == a.Sector {
+		return "---" + a.Code
+	}
+	return a.Code
 }
 
 // WriteEventReport prints the scores and the confusion table.

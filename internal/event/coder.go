@@ -79,7 +79,10 @@ type sentence struct {
 	// events before it are the speaker's own, not reported.
 	speechAt     int
 	speechJoined bool
-	out          []pending
+	// ownMentions says ms is the sentence's copy, holding combined actors
+	// made by attachAgents after the article's own.
+	ownMentions bool
+	out         []pending
 }
 
 // Code returns the events of one article. sents must be tagged and
@@ -339,7 +342,7 @@ func (s *sentence) finiteBefore(k int) bool {
 // token start. inherited says they came from an earlier verb of the
 // sentence ("condemned X and promised Y").
 func (s *sentence) subject(start int, depth int) (subj []int32, inherited bool) {
-	j := start - 1
+	j := s.skipTimeAdjunct(start - 1)
 	if j < 0 {
 		return nil, false
 	}
@@ -401,10 +404,90 @@ done:
 			}
 		}
 	}
-	if len(heads) == 0 {
+	switch {
+	case len(heads) == 0 && len(attached) > 0:
 		heads = attached
+	case len(heads) > 0 && len(attached) > 0:
+		heads = s.attachAgents(heads, attached)
+	case len(heads) == 0 && from == j && s.toks[j].tag == "PRP" && s.lastSubj != nil:
+		// "X indicated it would act": an unresolved pronoun subject is
+		// taken to be the governing clause's subject.
+		return s.lastSubj, true
 	}
 	return heads, false
+}
+
+// skipTimeAdjunct steps left over a time phrase between a subject and its
+// verb ("Arnor on Thursday signed", "Russia, on Friday, said") and returns
+// the token before it, or j unchanged.
+func (s *sentence) skipTimeAdjunct(j int) int {
+	k := j
+	if k >= 0 && s.toks[k].w == "," {
+		k--
+	}
+	switch {
+	case k >= 1 && isTimeWord(s.toks[k].w) && (s.toks[k-1].w == "on" || s.toks[k-1].w == "last" || s.toks[k-1].w == "this" || s.toks[k-1].w == "in"):
+		k -= 2
+	case k >= 0 && (s.toks[k].w == "yesterday" || s.toks[k].w == "today" || s.toks[k].w == "earlier" || s.toks[k].w == "later"):
+		k--
+	default:
+		return j
+	}
+	if k >= 0 && s.toks[k].w == "," {
+		k--
+	}
+	if k < 0 || s.toks[k].slot < 0 && !isNPTag(s.toks[k].tag) {
+		return j // what precedes is no subject: leave the phrase to the caller
+	}
+	return k
+}
+
+// attachAgents combines a head that names only a sector ("soldiers",
+// "lawmakers") with the countries of the phrases attached to it
+// ("soldiers from Gondor", "lawmakers in France and Germany"): the
+// attached countries with the head's sector. Other heads stand as they
+// are.
+func (s *sentence) attachAgents(heads, attached []int32) []int32 {
+	if len(heads) != 1 || len(s.slots[heads[0]].actors) != 1 {
+		return heads
+	}
+	head := s.ms[s.slots[heads[0]].actors[0]].Actor
+	if head.Country != "" || head.Sector == "" {
+		return heads
+	}
+	var out []int32
+	for _, sl := range attached {
+		var combined []int
+		for _, mi := range s.slots[sl].actors {
+			a := s.ms[mi].Actor
+			if a.Country == "" {
+				continue
+			}
+			combined = append(combined, s.synthetic(a.Country, head.Sector, mi))
+		}
+		if len(combined) > 0 {
+			s.slots = append(s.slots, slot{from: s.slots[sl].from, to: s.slots[sl].to, actors: combined})
+			out = append(out, int32(len(s.slots)-1))
+		}
+	}
+	if len(out) == 0 {
+		return heads
+	}
+	return out
+}
+
+// synthetic adds a mention for a combined actor (country + sector) over
+// the span of mention mi, and returns its index. The article's mentions
+// are not changed: the sentence works on its own copy once it adds one.
+func (s *sentence) synthetic(country, sector string, mi int) int {
+	if !s.ownMentions {
+		s.ms = s.ms[:len(s.ms):len(s.ms)] // the next append copies
+		s.ownMentions = true
+	}
+	m := s.ms[mi]
+	m.Actor = doc.Actor{Code: country + sector, Name: m.Actor.Name, Country: country, Sector: sector}
+	s.ms = append(s.ms, m)
+	return len(s.ms) - 1
 }
 
 // match is the result of matching one pattern around a trigger.
@@ -521,8 +604,12 @@ func (s *sentence) elemAt(e Elem, q int, forward bool, m *match) int {
 		}
 		return sl.to - sl.from
 	case ElemCompound:
-		m.compound = true
-		return 1
+		// After the trigger, % is a compound target ("agree with %").
+		if t.slot < 0 || s.slots[t.slot].from != q {
+			return 0
+		}
+		m.target = t.slot
+		return s.slots[t.slot].to - q
 	}
 	return 0
 }
@@ -566,6 +653,9 @@ func (s *sentence) verb(i int) {
 	}
 	g := s.verbGroup(tr.from, i)
 	subj, inherited := s.subject(g.start, 0)
+	if t.tag == "VBN" && tr.from > 0 && s.toks[tr.from-1].slot >= 0 && (tr.to >= len(s.toks) || s.toks[tr.to].w != "by") {
+		finite = true // "Ethiopia deplored ...": a past tense the tagger read as a participle
+	}
 	if !finite && t.tag != "VB" && g.start == tr.from && !inherited {
 		// A bare participle ("talks held in Moscow", "forces backed by"):
 		// its subject is not before it.
@@ -811,6 +901,11 @@ func (s *sentence) emit(tr trigger, a args, code Code, rule string, solo, compou
 		}
 		if tgt >= 0 && s.ms[src].Actor.Code == s.ms[tgt].Actor.Code {
 			return // an actor acting on itself is not an event between actors
+		}
+		for _, p := range s.out {
+			if p.ev.Code == c && p.ev.Source.Code == s.ms[src].Actor.Code && (tgt < 0 && p.ev.Target == nil || tgt >= 0 && p.ev.Target != nil && p.ev.Target.Code == s.ms[tgt].Actor.Code) {
+				return // the same event from another mention of the same actors
+			}
 		}
 		ev := s.c.event(c, s.ms, src, tgt, doc.Span{Start: s.toks[tr.from].span.Start, End: s.toks[tr.to-1].span.End})
 		ev.Sentence = s.index

@@ -270,6 +270,13 @@ func (pp *patternParser) parse(text string, line int) (pre, post []Elem, err str
 	for _, field := range strings.FieldsFunc(text, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '{' || r == '}' || r == '(' || r == ')'
 	}) {
+		// "*SCEPTICAL" (CAMEO.2.0.txt writes a few so) is "*_SCEPTICAL".
+		if len(field) > 1 && field[0] == '*' && field[1] != '_' {
+			field = "*_" + field[1:]
+		}
+		if n := len(field); n > 1 && field[n-1] == '*' && field[n-2] != '_' {
+			field = field[:n-1] + "_*"
+		}
 		parts := strings.Split(field, "_")
 		for k, w := range parts {
 			joined := k > 0
@@ -334,15 +341,17 @@ func (pp *patternParser) parse(text string, line int) (pre, post []Elem, err str
 	return pre, post, ""
 }
 
-// check reports sets used but never defined, and expands sets that name
-// other sets ("+&TIETYPES" inside a set).
-func (pp *patternParser) check(origin string, errs *doc.ErrorList) {
+// check expands sets that name other sets ("+&TIETYPES" inside a set)
+// and, when strict, reports sets used but never defined. PETRARCH files
+// are read leniently: CAMEO.2.0.txt itself uses an undefined &WEATHER, and
+// a pattern naming an empty set simply never matches.
+func (pp *patternParser) check(origin string, errs *doc.ErrorList, strict bool) {
 	d := pp.d
 	for i := range d.Sets {
 		d.Sets[i] = expandSet(d, int32(i), 0)
 	}
 	for set, line := range pp.used {
-		if len(d.Sets[set]) == 0 {
+		if strict && len(d.Sets[set]) == 0 {
 			errs.Addf(origin, line, "synonym set &%s is used but never defined", d.SetNames[set])
 		}
 	}

@@ -38,7 +38,7 @@ func Parse(files ...File) (*Dict, error) {
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Origin, err)
 		}
-		p.pp.check(f.Origin, &errs)
+		p.pp.check(f.Origin, &errs, true)
 	}
 	return d, errs.Err()
 }
@@ -204,7 +204,9 @@ func codeOf(s string, strict bool) (Code, string) {
 // without a final "_" may be a prefix in TABARI, but dyad matches whole
 // words; "^" (skip a phrase) is dropped, since gaps are free; "{...}" and
 // "(...)" groupings are read as plain sequences; the "~" transformation
-// rules at the end of CAMEO.2.0.txt are skipped.
+// rules at the end of CAMEO.2.0.txt are skipped; a synonym set used but
+// never defined matches nothing; placeholder codes without digits
+// ([+++], [xxy]) drop their pattern.
 func ParsePetrarch(files ...File) (*Dict, error) {
 	d := newDict()
 	var errs doc.ErrorList
@@ -213,7 +215,7 @@ func ParsePetrarch(files ...File) (*Dict, error) {
 		if err := petrfile.Scan(f.R, f.Origin, p.line, &errs); err != nil {
 			return nil, err
 		}
-		p.pp.check(f.Origin, &errs)
+		p.pp.check(f.Origin, &errs, false)
 	}
 	return d, errs.Err()
 }
@@ -309,6 +311,9 @@ func (p *petrReader) pattern(n int, t string) {
 		return
 	}
 	code, msg := bracketCode(t[i:])
+	if msg == "" && !hasDigit(code.Fwd) && !code.IsNull() {
+		return // placeholders such as [+++] and [xxy] code nothing PETRARCH2 reports
+	}
 	pre, post, perr := p.pp.parse(t[:i], n)
 	if perr != "" {
 		msg = perr
@@ -344,3 +349,5 @@ func IsOwnFormat(data []byte) bool {
 	}
 	return false
 }
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

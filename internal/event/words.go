@@ -123,3 +123,15 @@ func isVerbTag(tag string) bool { return len(tag) >= 2 && tag[0] == 'V' && tag[1
 
 // isNounTag says a Penn tag is a noun.
 func isNounTag(tag string) bool { return len(tag) >= 2 && tag[0] == 'N' && tag[1] == 'N' }
+
+// isTimeWord is a day or month name that a time phrase ("on Thursday",
+// "in March") ends with.
+func isTimeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "week", "month", "year", "night", "morning", "evening":
+		return true
+	}
+	return false
+}
