@@ -193,10 +193,33 @@ func (s *sentence) code() {
 		switch {
 		case isVerbTag(t.tag):
 			s.verb(i)
+		case s.mistagged(i):
+			t.tag = "VBD"
+			s.verb(i)
 		case isNounTag(t.tag):
 			s.noun(i)
 		}
 	}
+}
+
+// mistagged says a token the tagger read as an adjective or noun is a
+// dictionary verb right after its subject: "Germany, on Thursday, imposed
+// sanctions", "Ethiopia departs from Libya".
+func (s *sentence) mistagged(i int) bool {
+	t := &s.toks[i]
+	if t.tag != "JJ" && t.tag != "NN" && t.tag != "NNS" || t.slot >= 0 || i == 0 || i+1 >= len(s.toks) {
+		return false
+	}
+	if !strings.HasSuffix(t.w, "ed") && !strings.HasSuffix(t.w, "s") || s.c.dict.Lookup(t.w, false) == nil || s.c.dict.Lookup(t.w, true) != nil {
+		return false
+	}
+	prev, next := &s.toks[i-1], &s.toks[i+1]
+	switch next.tag {
+	case "DT", "NN", "NNS", "NNP", "IN", "PRP$", "TO":
+	default:
+		return false
+	}
+	return prev.slot >= 0 || prev.w == ","
 }
 
 // trigger is a matched dictionary form in the sentence.

@@ -22,6 +22,7 @@ type BenchReport struct {
 	Articles  int
 	Sentences int
 	Tokens    int
+	Events    int
 	Bytes     int // of input
 	Rounds    int
 	Stages    []StageTime // summed over rounds
@@ -60,13 +61,13 @@ func Bench(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, round
 	for _, u := range all {
 		rep.Bytes += len(u.data)
 	}
-	stages := []string{"extract", "tokenize", "sentences", "pos", "actors"}
+	stages := []string{"extract", "tokenize", "sentences", "pos", "actors", "events"}
 	times := make([]time.Duration, len(stages))
 	for round := 0; round < rounds; round++ {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		rep.Failed, rep.Articles, rep.Tokens, rep.Sentences = 0, 0, 0, 0
+		rep.Failed, rep.Articles, rep.Tokens, rep.Sentences, rep.Events = 0, 0, 0, 0, 0
 		for _, u := range all {
 			t0 := time.Now()
 			item := extractUnit(u)
@@ -85,12 +86,15 @@ func Bench(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, round
 				c.tagger.Tag(a.Text, s.Tokens)
 			}
 			t4 := time.Now()
-			c.actors.Code(a.Text, sents, dateOf(a.Published))
+			mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
 			t5 := time.Now()
+			rep.Events += len(c.events.Code(a.Text, sents, mentions))
+			t6 := time.Now()
 			times[1] += t2.Sub(t1)
 			times[2] += t3.Sub(t2)
 			times[3] += t4.Sub(t3)
 			times[4] += t5.Sub(t4)
+			times[5] += t6.Sub(t5)
 			rep.Articles++
 			rep.Tokens += len(toks)
 			rep.Sentences += len(sents)

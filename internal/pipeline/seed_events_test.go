@@ -1,0 +1,90 @@
+package pipeline
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// TestSeedEvents checks the events the event issue asks for on the seed
+// article, dated 2016-07-14. Sentences are found by a few words of their
+// own; the article stays in ../shared.
+func TestSeedEvents(t *testing.T) {
+	const path = "../../../shared/seeds/000_e3ffeffa01896273.txt"
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("seed article not present (%v); skipping", err)
+	}
+	c, err := NewCoder(Options{Date: time.Date(2016, 7, 14, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := runAll(t, c, fileInputs(t, path), 1)
+	if len(outs) != 1 || outs[0].Err != nil {
+		t.Fatalf("seed not coded: %+v", outs)
+	}
+	r := outs[0].Result
+	sentenceWith := func(words string) int {
+		for i, s := range r.Sentences {
+			if strings.Contains(s.Span.In(r.Article.Text), words) {
+				return i
+			}
+		}
+		t.Fatalf("no sentence contains %q", words)
+		return -1
+	}
+	eventsIn := func(i int) []doc.Event {
+		var out []doc.Event
+		for _, e := range r.Events {
+			if e.Sentence == i {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	has := func(where, src, tgt, root string, ok func(doc.Event) bool) {
+		t.Helper()
+		i := sentenceWith(where)
+		for _, e := range eventsIn(i) {
+			if e.Source.Code == src && (tgt == "" && e.Target == nil || e.Target != nil && e.Target.Code == tgt) &&
+				strings.HasPrefix(e.Code, root) && (ok == nil || ok(e)) {
+				return
+			}
+		}
+		t.Errorf("sentence %q: no %s → %s %s… event; got %v", where, src, tgt, root, eventsIn(i))
+	}
+	positive := func(e doc.Event) bool { return !e.Negated }
+	has("joint news conference", "RUSGOV", "USAGOV", "04", positive)
+	has("joint news conference", "USAGOV", "RUSGOV", "04", positive)
+	has("the pair met", "RUSGOV", "USAGOV", "04", positive)
+	has("the pair met", "USAGOV", "RUSGOV", "04", positive)
+	has("declined to comment", "USAGOV", "", "011", nil)
+	has("deep skepticism", "USAELI", "USAGOV", "11", nil)
+	has("fighting in support", "RUSMIL", "SYRREB", "19", nil)
+
+	// "is not coordinating": no positive cooperation event.
+	for _, e := range eventsIn(sentenceWith("not coordinating")) {
+		if e.QuadClass <= doc.MaterialCooperation && !e.Negated {
+			t.Errorf("positive cooperation from \"is not coordinating\": %+v", e)
+		}
+	}
+	// No event from dropped boilerplate, and none outside a sentence.
+	for _, e := range r.Events {
+		if e.Sentence < 0 || e.Sentence >= len(r.Sentences) {
+			t.Errorf("event outside the sentences: %+v", e)
+		}
+		for _, sp := range e.Evidence {
+			if w := sp.In(r.Article.Text); strings.Contains(w, "Advertisement") || strings.Contains(w, "Share") {
+				t.Errorf("event evidence in boilerplate: %q", w)
+			}
+		}
+	}
+	// Never PETRARCH2's fallback: every code comes from a dictionary rule.
+	for _, e := range r.Events {
+		if e.Rule == "" || e.Name == "" {
+			t.Errorf("event without a rule or a codebook name: %+v", e)
+		}
+	}
+}
