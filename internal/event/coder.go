@@ -316,6 +316,9 @@ func (s *sentence) clauseEnd(to int) int {
 		switch {
 		case t.tag == "." || t.tag == ":" || t.w == ";" || isQuote(t.w):
 			return k
+		case t.w == "that" && k == to:
+			// "allowed that Mordor ...": the complement's words and actors
+			// are the verb's to match ("warned that X would ...").
 		case isSubordinator(t.w) || t.tag == "WRB" || (t.w == "that" && (t.tag == "IN" || t.tag == "WDT")):
 			return k
 		case t.w == "and" || t.w == "but":
@@ -725,6 +728,9 @@ func (s *sentence) verb(i int) {
 			// Speech verbs take a hearer right after them ("told
 			// Reuters"), never the actors of what was said.
 			lim = min(hi, tr.to+2)
+			if tr.to < len(s.toks) && s.toks[tr.to].w == "that" {
+				lim = tr.to
+			}
 		}
 		if first := s.firstSlot(tr.to, lim, a.sources); first >= 0 {
 			a.targets = s.coordinated(first, hi)
