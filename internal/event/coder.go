@@ -647,6 +647,31 @@ func (m *match) use(q int) {
 	}
 }
 
+// choose picks the code of a trigger: its entry's most specific matching
+// pattern, else the form's or the entry's default. The trigger's words and
+// the pattern's are consumed, so that "talks" in "held talks with" is not
+// coded again as a nominal event.
+func (s *sentence) choose(tr trigger, hi int, subj []int32) (m match, matched bool, code Code, rule string, solo bool) {
+	entry := &s.c.dict.Entries[tr.form.Entry]
+	m, matched = s.best(entry, tr, hi, countActors(s, subj))
+	code, rule = entry.Code, entry.Rule
+	if tr.form.HasCode {
+		code = tr.form.Code
+	}
+	if matched {
+		code, rule, solo = m.pat.Code, m.pat.Rule, m.pat.Solo
+		for k := 0; k < m.nused; k++ {
+			s.consumed[m.used[k]] = true
+		}
+	} else {
+		m = match{target: -1, source: -1}
+	}
+	for k := tr.from; k < tr.to; k++ {
+		s.consumed[k] = true
+	}
+	return m, matched, code, rule, solo
+}
+
 // best returns the most specific matching pattern of an entry.
 func (s *sentence) best(e *Entry, tr trigger, hi, nsubj int) (match, bool) {
 	var best match
@@ -689,23 +714,7 @@ func (s *sentence) verb(i int) {
 	}
 	s.noteSubject(i, subj, inherited)
 	hi := s.clauseEnd(tr.to)
-	entry := &s.c.dict.Entries[tr.form.Entry]
-	m, matched := s.best(entry, tr, hi, countActors(s, subj))
-	code, rule, solo := entry.Code, entry.Rule, false
-	if tr.form.HasCode {
-		code = tr.form.Code
-	}
-	if matched {
-		code, rule, solo = m.pat.Code, m.pat.Rule, m.pat.Solo
-		for k := 0; k < m.nused; k++ {
-			s.consumed[m.used[k]] = true
-		}
-	} else {
-		m = match{target: -1, source: -1}
-	}
-	for k := tr.from; k < tr.to; k++ {
-		s.consumed[k] = true
-	}
+	m, matched, code, rule, solo := s.choose(tr, hi, subj)
 	if code.IsNull() {
 		return
 	}
@@ -783,20 +792,7 @@ func (s *sentence) noun(i int) {
 			subj, inherited = s.lastSubj, true
 		}
 	}
-	entry := &s.c.dict.Entries[tr.form.Entry]
-	m, matched := s.best(entry, tr, hi, countActors(s, subj))
-	for k := tr.from; k < tr.to; k++ {
-		s.consumed[k] = true
-	}
-	code, rule, solo := entry.Code, entry.Rule, false
-	if matched {
-		code, rule, solo = m.pat.Code, m.pat.Rule, m.pat.Solo
-		for k := 0; k < m.nused; k++ {
-			s.consumed[m.used[k]] = true
-		}
-	} else {
-		m = match{target: -1, source: -1}
-	}
+	m, matched, code, rule, solo := s.choose(tr, hi, subj)
 	if code.IsNull() {
 		return
 	}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -124,23 +125,11 @@ func (d *Dict) addForm(head string, f Form, noun bool) {
 		m = d.nouns
 	}
 	for _, g := range m[head] {
-		if g.Entry == f.Entry && equalWords(g.Before, f.Before) && equalWords(g.After, f.After) {
+		if g.Entry == f.Entry && slices.Equal(g.Before, f.Before) && slices.Equal(g.After, f.After) {
 			return
 		}
 	}
 	m[head] = append(m[head], f)
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // addVerb adds every form of a verb phrase: words joined by "_" or spaces,
