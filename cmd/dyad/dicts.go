@@ -86,15 +86,15 @@ func loadPetrarch(actorPaths, agentPaths []string) (*actor.Dict, error) {
 			f.Close()
 		}
 	}()
-	open := func(flag string, paths []string) ([]actor.PetrarchFile, error) {
-		var out []actor.PetrarchFile
+	open := func(flag string, paths []string) ([]doc.DataFile, error) {
+		var out []doc.DataFile
 		for _, p := range paths {
 			f, err := os.Open(p)
 			if err != nil {
 				return nil, usagef("--%s: %v", flag, err)
 			}
 			opened = append(opened, f)
-			out = append(out, actor.PetrarchFile{R: bufio.NewReader(f), Origin: p})
+			out = append(out, doc.DataFile{R: bufio.NewReader(f), Origin: p})
 		}
 		return out, nil
 	}

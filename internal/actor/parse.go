@@ -10,15 +10,12 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
-// maxLine bounds one line of a dictionary file.
-const maxLine = 1 << 20
-
 // Parse reads a dictionary in dyad's own format (data/actors/FORMAT.md).
 func Parse(r io.Reader, origin string) (*Dict, error) {
 	d := &Dict{}
 	var errs doc.ErrorList
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
+	sc.Buffer(make([]byte, 64*1024), doc.MaxDataLine)
 	cur := int32(-1)
 	line := 0
 	fail := func(format string, args ...any) {

@@ -21,19 +21,12 @@ import (
 // "<!" that does not open a comment ("<! -- note -->") is skipped whole, as
 // PETRARCH does. A line holding "---STOP---" ends the file.
 
-// PetrarchFile is one PETRARCH-format dictionary to load: its contents and
-// the name errors cite.
-type PetrarchFile struct {
-	R      io.Reader
-	Origin string
-}
-
 // LoadPetrarch returns base with PETRARCH dictionaries in place of its own
 // entries of the same kinds: actor files replace countries, organisations
 // and people; agent files replace agents. A kind with no files keeps base's
 // entries. base may be nil. Every file is read even after errors, so that
 // one run reports the problems of all of them.
-func LoadPetrarch(base *Dict, actors, agents []PetrarchFile) (*Dict, error) {
+func LoadPetrarch(base *Dict, actors, agents []doc.DataFile) (*Dict, error) {
 	var drop []Kind
 	if len(actors) > 0 {
 		drop = append(drop, KindCountry, KindOrg, KindPerson)
@@ -46,7 +39,7 @@ func LoadPetrarch(base *Dict, actors, agents []PetrarchFile) (*Dict, error) {
 		out = base.Without(drop...)
 	}
 	var errs doc.ErrorList
-	load := func(files []PetrarchFile, parse func(io.Reader, string) (*Dict, error)) error {
+	load := func(files []doc.DataFile, parse func(io.Reader, string) (*Dict, error)) error {
 		for _, f := range files {
 			d, err := parse(f.R, f.Origin)
 			var list doc.ErrorList

@@ -409,18 +409,18 @@ func TestLoadPetrarch(t *testing.T) {
 	a := base.add(Entry{Kind: KindAgent, Code: "MIL", Name: "forces"})
 	base.phrase(a, "forces", FormAgent, "MIL")
 
-	actors := func() []PetrarchFile {
-		return []PetrarchFile{
-			{strings.NewReader("FRANCE [FRA]\n"), "a.actors"},
-			{strings.NewReader("GERMANY [DEU]\n"), "b.actors"},
+	actors := func() []doc.DataFile {
+		return []doc.DataFile{
+			{R: strings.NewReader("FRANCE [FRA]\n"), Origin: "a.actors"},
+			{R: strings.NewReader("GERMANY [DEU]\n"), Origin: "b.actors"},
 		}
 	}
-	agents := func() []PetrarchFile {
-		return []PetrarchFile{{strings.NewReader("POLICE {} [~COP]\n"), "c.agents"}}
+	agents := func() []doc.DataFile {
+		return []doc.DataFile{{R: strings.NewReader("POLICE {} [~COP]\n"), Origin: "c.agents"}}
 	}
 	tests := []struct {
 		name           string
-		actors, agents []PetrarchFile
+		actors, agents []doc.DataFile
 		want           []string
 	}{
 		{"nothing loaded keeps base", nil, nil, []string{
@@ -451,8 +451,8 @@ func TestLoadPetrarch(t *testing.T) {
 
 	// Errors from every file are reported together, each with its origin.
 	_, err := LoadPetrarch(nil,
-		[]PetrarchFile{{strings.NewReader("USA [U]\n"), "x.actors"}, {strings.NewReader("OK [USA]\n\tBAD\n"), "y.actors"}},
-		[]PetrarchFile{{strings.NewReader("FOO [GOV]\n"), "z.agents"}})
+		[]doc.DataFile{{R: strings.NewReader("USA [U]\n"), Origin: "x.actors"}, {R: strings.NewReader("OK [USA]\n\tBAD\n"), Origin: "y.actors"}},
+		[]doc.DataFile{{R: strings.NewReader("FOO [GOV]\n"), Origin: "z.agents"}})
 	var list doc.ErrorList
 	if !errors.As(err, &list) || len(list) != 3 {
 		t.Fatalf("got %v, want 3 errors", err)
@@ -464,7 +464,7 @@ func TestLoadPetrarch(t *testing.T) {
 	}
 
 	// A file that cannot be read is a plain error, not a doc.ParseError.
-	_, err = LoadPetrarch(nil, []PetrarchFile{{petrErrReader{}, "broken.actors"}}, nil)
+	_, err = LoadPetrarch(nil, []doc.DataFile{{R: petrErrReader{}, Origin: "broken.actors"}}, nil)
 	if err == nil || errors.As(err, &list) {
 		t.Errorf("read failure gave %v, want a plain error", err)
 	}

@@ -1,6 +1,9 @@
 package doc
 
-import "fmt"
+import (
+	"fmt"
+	"io"
+)
 
 // ParseError is a problem at one line of a data file: a dictionary or a
 // code table.
@@ -38,3 +41,13 @@ func (l ErrorList) Err() error {
 	}
 	return l
 }
+
+// DataFile is one data file to read (a dictionary, a code table): its
+// contents and the name errors cite.
+type DataFile struct {
+	R      io.Reader
+	Origin string
+}
+
+// MaxDataLine bounds one line of a data file.
+const MaxDataLine = 1 << 20

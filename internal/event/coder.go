@@ -66,7 +66,6 @@ type pending struct {
 // sentence is the state of coding one sentence.
 type sentence struct {
 	c        *Coder
-	text     string
 	ms       []doc.Mention
 	index    int
 	toks     []tok
@@ -111,12 +110,12 @@ func (c *Coder) Code(text string, sents []doc.Sentence, mentions []doc.Mention) 
 	var events []doc.Event
 	next := 0
 	for si := range sents {
+		for next < len(order) && mentions[order[next]].Sentence < si {
+			next++ // mentions outside every sentence: not ours to code
+		}
 		start := next
 		for next < len(order) && mentions[order[next]].Sentence == si {
 			next++
-		}
-		for next < len(order) && mentions[order[next]].Sentence < si {
-			next++ // mentions outside every sentence: not ours to code
 		}
 		s := c.prepare(sc, text, si, &sents[si], mentions, order[start:next])
 		s.code()
@@ -161,7 +160,7 @@ func (c *Coder) prepare(sc *scratch, text string, si int, s *doc.Sentence, ms []
 			sc.toks[i].slot = int32(k)
 		}
 	}
-	return &sentence{c: c, text: text, ms: ms, index: si, toks: sc.toks, slots: sc.slots, consumed: sc.consumed, speaker: -1, out: sc.events[:0]}
+	return &sentence{c: c, ms: ms, index: si, toks: sc.toks, slots: sc.slots, consumed: sc.consumed, speaker: -1, out: sc.events[:0]}
 }
 
 func hasCode(ms []doc.Mention, list []int, code string) bool {
@@ -653,7 +652,7 @@ func (m *match) use(q int) {
 // coded again as a nominal event.
 func (s *sentence) choose(tr trigger, hi int, subj []int32) (m match, matched bool, code Code, rule string, solo bool) {
 	entry := &s.c.dict.Entries[tr.form.Entry]
-	m, matched = s.best(entry, tr, hi, countActors(s, subj))
+	m, matched = s.best(entry, tr, hi, s.countActors(subj))
 	code, rule = entry.Code, entry.Rule
 	if tr.form.HasCode {
 		code = tr.form.Code
@@ -718,7 +717,7 @@ func (s *sentence) verb(i int) {
 	if code.IsNull() {
 		return
 	}
-	a := args{sources: subj, target: m.target, passive: g.passive && m.source < 0}
+	a := args{sources: subj, passive: g.passive && m.source < 0}
 	if m.source >= 0 {
 		a.sources = []int32{m.source}
 	}
@@ -729,8 +728,8 @@ func (s *sentence) verb(i int) {
 			return
 		}
 		a.targets, a.sources = subj, []int32{by}
-	} else if a.target >= 0 {
-		a.targets = s.coordinated(a.target, hi)
+	} else if m.target >= 0 {
+		a.targets = s.coordinated(m.target, hi)
 	} else if !matched || !m.compound {
 		lim := hi
 		if isSpeech(t.w) {
@@ -838,7 +837,6 @@ func (s *sentence) modifierSlot(from int) int32 {
 type args struct {
 	sources []int32
 	targets []int32
-	target  int32
 	passive bool
 }
 
@@ -896,7 +894,7 @@ func contains(list []int32, x int32) bool {
 	return false
 }
 
-func countActors(s *sentence, slots []int32) int {
+func (s *sentence) countActors(slots []int32) int {
 	n := 0
 	for _, sl := range slots {
 		n += len(s.slots[sl].actors)

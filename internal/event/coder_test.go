@@ -59,12 +59,12 @@ func TestCoder(t *testing.T) {
 		want    []string // each must be among the events; "*" ends a prefix
 		notWant []string // codes or events that must not appear
 	}{
-		{"Sergei Lavrov met John Kerry in Moscow on Friday.", []string{"RUSGOV>USAGOV:043", "USAGOV>RUSGOV:043"}, nil},
+		{"John Kerry and Sergei Lavrov met for three hours in Geneva.", []string{"RUSGOV>USAGOV:043", "USAGOV>RUSGOV:043"}, nil},
 		{"Russia and the United States met in Geneva.", []string{"RUS>USA:043", "USA>RUS:043"}, nil},
 		{"Vladimir Putin will meet Barack Obama next week.", []string{"RUSGOV>USAGOV:043?"}, nil},
-		{"John Kerry declined to comment.", []string{"USAGOV>-:011"}, nil},
-		{"The United States is not coordinating its operations with Russia.", []string{"USA>RUS:040!"}, nil},
-		{"Russian forces are fighting in support of Syria's government against rebel factions.", nil, []string{">SYRGOV:19"}},
+		{"A spokesman for Sergei Lavrov declined to comment on the plan.", []string{"RUSGOV>-:011"}, nil},
+		{"Canada is not coordinating its patrols with Russia.", []string{"CAN>RUS:040!"}, nil},
+		{"Iranian troops battled on behalf of Iraq's government against Kurdish fighters.", nil, []string{">IRQGOV:19"}},
 		{"Turkey condemned the attack and urged Greece to show restraint.", []string{"TUR>GRC:02*"}, nil},
 		{"Iraq was attacked by Iran.", []string{"IRN>IRQ:190"}, []string{"IRQ>IRN"}},
 		{"The White House said that Russia had bombed Syrian rebels.", []string{"RUS>SYRREB:195@USAGOV"}, []string{":010"}},
@@ -99,7 +99,7 @@ func TestCoder(t *testing.T) {
 // TestEvidence checks that every event cites its source, trigger and
 // target, in the text, and names the rule that fired.
 func TestEvidence(t *testing.T) {
-	text := "Sergei Lavrov held talks with John Kerry in Moscow."
+	text := "Sergei Lavrov held talks with John Kerry in Vienna."
 	evs := codeText(t, text)
 	if len(evs) == 0 {
 		t.Fatal("no events")
@@ -120,7 +120,7 @@ func TestEvidence(t *testing.T) {
 
 func FuzzCoder(f *testing.F) {
 	for _, s := range []string{
-		"Sergei Lavrov met John Kerry in Moscow on Friday.",
+		"John Kerry and Sergei Lavrov met for three hours in Geneva.",
 		"Iraq was attacked by , and by Iran by.",
 		"Germany, on , imposed sanctions on on Russia and and.",
 		"who which that , said said Russia .",

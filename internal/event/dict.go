@@ -65,7 +65,6 @@ func (p *Pattern) weight() int { return len(p.Pre) + len(p.Post) }
 // Entry is one verb (or noun) with its default code and its patterns.
 type Entry struct {
 	Name     string
-	Noun     bool
 	Code     Code
 	Patterns []Pattern
 	Rule     string // origin:line of the entry, for events coded by default

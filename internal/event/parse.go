@@ -3,22 +3,14 @@ package event
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/petrfile"
 )
 
-// maxLine bounds one line of a dictionary file.
-const maxLine = 1 << 20
-
-// File is one dictionary file to read: its contents and the name errors
-// cite.
-type File struct {
-	R      io.Reader
-	Origin string
-}
+// File is one dictionary file to read.
+type File = doc.DataFile
 
 // Parse reads dictionaries in dyad's format (data/verbs/FORMAT.md) into one
 // Dict. Every line is read even after errors so that one run shows them
@@ -29,7 +21,7 @@ func Parse(files ...File) (*Dict, error) {
 	for _, f := range files {
 		p := &ownReader{d: d, origin: f.Origin, errs: &errs, pp: patternParser{d: d, used: map[int32]int{}}, cur: -1}
 		sc := bufio.NewScanner(f.R)
-		sc.Buffer(make([]byte, 64*1024), maxLine)
+		sc.Buffer(make([]byte, 64*1024), doc.MaxDataLine)
 		n := 0
 		for sc.Scan() {
 			n++
@@ -115,7 +107,7 @@ func (p *ownReader) entry(n int, t string) {
 	}
 	p.d.Entries = append(p.d.Entries, Entry{
 		Name: strings.ReplaceAll(strings.TrimPrefix(forms[0], "+"), "+", ""),
-		Noun: noun, Code: code,
+		Code: code,
 		Rule: fmt.Sprintf("%s:%d %s", p.origin, n, t),
 	})
 	p.cur = int32(len(p.d.Entries) - 1)

@@ -68,7 +68,7 @@ func isIntent(w string) bool {
 		"pledge", "pledges", "pledged", "vow", "vows", "vowed", "want", "wants", "wanted",
 		"hope", "hopes", "hoped", "seek", "seeks", "sought", "try", "tries", "tried",
 		"aim", "aims", "aimed", "prepare", "prepares", "prepared", "threaten", "threatens", "threatened",
-		"to", "able", "unable", "scheduled", "poised", "willing", "would", "ask", "asked", "urged", "urge":
+		"able", "unable", "scheduled", "poised", "willing", "ask", "asked", "urged", "urge":
 		return true
 	}
 	return false

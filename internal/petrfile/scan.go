@@ -9,15 +9,12 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
-// maxLine bounds one line of a dictionary file.
-const maxLine = 1 << 20
-
 // Scan feeds each line of a PETRARCH file to fn with its comments
 // removed, skipping lines left blank. fn reports problems in errs; an
 // unclosed "<!--" is reported here. The error returned is a read error.
 func Scan(r io.Reader, origin string, fn func(n int, s string), errs *doc.ErrorList) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
+	sc.Buffer(make([]byte, 64*1024), doc.MaxDataLine)
 	n, openedAt := 0, 0
 	for sc.Scan() {
 		n++

@@ -13,19 +13,7 @@ import (
 // seed article, dated 2016-07-14. The table holds only short names; the
 // article itself stays in ../shared.
 func TestSeedActors(t *testing.T) {
-	const path = "../../../shared/seeds/000_e3ffeffa01896273.txt"
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("seed article not present (%v); skipping", err)
-	}
-	c, err := NewCoder(Options{Date: time.Date(2016, 7, 14, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	outs := runAll(t, c, fileInputs(t, path), 1)
-	if len(outs) != 1 || outs[0].Err != nil {
-		t.Fatalf("seed not coded: %+v", outs)
-	}
-	r := outs[0].Result
+	r := codeSeed(t)
 	// Every mention whose text is exactly the key must carry the code.
 	want := map[string]string{
 		"Lavrov":                         "RUSGOV",
@@ -107,4 +95,23 @@ func TestSeedActors(t *testing.T) {
 			t.Logf("%-45q %-10s %-5s %s %q", m.Span.In(r.Article.Text), m.Actor.Code, m.Via, m.Type, m.Actor.Name)
 		}
 	}
+}
+
+// codeSeed codes the seed article in ../shared, dated 2016-07-14, and
+// skips the test when it is absent.
+func codeSeed(t *testing.T) doc.Result {
+	t.Helper()
+	const path = "../../../shared/seeds/000_e3ffeffa01896273.txt"
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("seed article not present (%v); skipping", err)
+	}
+	c, err := NewCoder(Options{Date: time.Date(2016, 7, 14, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := runAll(t, c, fileInputs(t, path), 1)
+	if len(outs) != 1 || outs[0].Err != nil {
+		t.Fatalf("seed not coded: %+v", outs)
+	}
+	return outs[0].Result
 }

@@ -1,10 +1,8 @@
 package pipeline
 
 import (
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -13,19 +11,7 @@ import (
 // article, dated 2016-07-14. Sentences are found by a few words of their
 // own; the article stays in ../shared.
 func TestSeedEvents(t *testing.T) {
-	const path = "../../../shared/seeds/000_e3ffeffa01896273.txt"
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("seed article not present (%v); skipping", err)
-	}
-	c, err := NewCoder(Options{Date: time.Date(2016, 7, 14, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	outs := runAll(t, c, fileInputs(t, path), 1)
-	if len(outs) != 1 || outs[0].Err != nil {
-		t.Fatalf("seed not coded: %+v", outs)
-	}
-	r := outs[0].Result
+	r := codeSeed(t)
 	sentenceWith := func(words string) int {
 		for i, s := range r.Sentences {
 			if strings.Contains(s.Span.In(r.Article.Text), words) {
