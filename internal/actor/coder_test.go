@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,6 +134,9 @@ func TestCompounds(t *testing.T) {
 		{"The Washington Post reported it.", d2016, []string{"Washington Post=USAMED/dict"}},
 		{"John Kerry arrived. Kerry said he was pleased.", d2016, []string{"John Kerry=USAGOV/dict", "Kerry=USAGOV/coref", "he=USAGOV/coref"}},
 		{"Amara Okonkwo said the deal failed. Okonkwo resigned.", d2016, []string{"Amara Okonkwo=/ner", "Okonkwo=/coref"}},
+		{"The ambassador of Turkey arrived in Damascus.", d2016, []string{"ambassador of Turkey=TURGOV/dict", "Damascus=SYR/dict"}},
+		{"Ambassadors of Russia and Syria met.", d2016, []string{"Ambassadors of Russia=RUSGOV/dict"}},
+		{"An ambassador to Syria spoke.", d2016, []string{"Syria=SYR/dict"}},
 	}
 	for _, tt := range tests {
 		ms := codeText(t, c, tt.text, tt.date)
@@ -180,4 +184,30 @@ func FuzzCode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPetrarchTitledName: PETRARCH files code many people with a bare
+// country ("ROMENDACIL [BRE]"); after a title such a name is a person of
+// that country's government, not the country.
+func TestPetrarchTitledName(t *testing.T) {
+	d, err := LoadPetrarch(nil,
+		[]doc.DataFile{{R: strings.NewReader("BREE [BRE]\nROMENDACIL [BRE]\nARNOR [ARN]\n"), Origin: "t.actors"}},
+		[]doc.DataFile{{R: strings.NewReader("PRIME_MINISTER [~GOV]\nTRADER [~BUS]\n"), Origin: "t.agents"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCoder(d, nil)
+	tests := []struct{ text, want string }{
+		{"Bree Prime Minister Romendacil flew to Arnor.", "Bree Prime Minister Romendacil=BREGOV/dict"},
+		{"Prime Minister Romendacil flew to Arnor.", "Prime Minister Romendacil=BREGOV/dict"},
+		{"Arnor Prime Minister Romendacil flew home.", "Arnor Prime Minister Romendacil=ARNGOV/dict"},
+		{"Romendacil flew to Arnor.", "Romendacil=BRE/dict"},
+		{"The prime minister of Arnor flew home.", "prime minister of Arnor=ARNGOV/dict"},
+	}
+	for _, tt := range tests {
+		got := show(tt.text, codeText(t, c, tt.text, DateOf(2016, 7, 14)))
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%q: want %s, got %v", tt.text, tt.want, got)
+		}
+	}
 }

@@ -120,6 +120,7 @@ type mods struct {
 	former    bool
 	named     int   // the atom that names who the phrase is: "US" of "US troops"
 	start     int32 // where the compound starts: its first contributing word
+	end       int32 // where it ends when that is after the head: "ambassador of Arnor"
 }
 
 // codePhrase codes one noun phrase: when its last word belongs to an atom,
@@ -135,12 +136,19 @@ func (st *state) codePhrase(s *sentence, np nphrase) {
 		st.codeLed(s, np)
 		return
 	}
-	if !st.absorbs(s, np, head) {
+	var m mods
+	m.countryAt, m.ownerAt = -1, -1
+	// "the ambassador of Arnor": the title is the head and the country
+	// after "of" its modifier.
+	if k := len(np.atoms); k >= 2 && head.tok0 >= 2 && st.word(s.toks[head.tok0-1]) == "of" &&
+		s.at[head.tok0-2] == np.atoms[k-2] && s.atoms[np.atoms[k-2]].form == FormAgent && st.countryCode(head) != "" {
+		m.end = head.span.End
+		headAt = np.atoms[k-2]
+		head = &s.atoms[headAt]
+	} else if !st.absorbs(s, np, head) {
 		st.codeLooseAtoms(s, np, np.atoms)
 		return
 	}
-	var m mods
-	m.countryAt, m.ownerAt = -1, -1
 	m.start = head.span.Start
 	for t := np.t0; t < head.tok0; t++ {
 		if s.info[t].flags&fFormer != 0 || strings.HasPrefix(st.word(s.toks[t]), "ex-") || strings.HasPrefix(st.word(s.toks[t]), "Ex-") {
@@ -150,7 +158,10 @@ func (st *state) codePhrase(s *sentence, np nphrase) {
 	}
 	var loose []int
 	m.named = -1
-	for _, ai := range np.atoms[:len(np.atoms)-1] {
+	for _, ai := range np.atoms {
+		if ai == headAt {
+			continue
+		}
 		a := &s.atoms[ai]
 		// a country after "to" is a posting, not the actor's country
 		if a.tok0 > np.t0 && st.word(s.toks[a.tok0-1]) == "to" { // "Ambassador to Syria"
@@ -210,7 +221,7 @@ func (st *state) codePhrase(s *sentence, np nphrase) {
 // "US Senate" is two mentions.
 func (st *state) absorbs(s *sentence, np nphrase, head *atom) bool {
 	if head.entry >= 0 {
-		return head.form == FormAgent || st.c.m.Dict.Entries[head.entry].Kind == KindPerson
+		return head.form == FormAgent || st.c.m.Dict.Entries[head.entry].Kind == KindPerson || st.titled(s, head)
 	}
 	st.retype(head)
 	if head.ner == doc.EntityPER {
@@ -222,6 +233,17 @@ func (st *state) absorbs(s *sentence, np nphrase, head *atom) bool {
 		}
 	}
 	return false
+}
+
+// titled reports whether a name the dictionary codes only with a country
+// follows a personal title: "Prime Minister Romendacil", where
+// PETRARCH-style files give the person as [BRE].
+func (st *state) titled(s *sentence, a *atom) bool {
+	if a.form != FormName || a.tok0 == 0 || st.c.m.Dict.Entries[a.entry].Kind != KindCountry {
+		return false
+	}
+	t := s.at[a.tok0-1]
+	return t >= 0 && s.atoms[t].entry >= 0 && s.atoms[t].form == FormAgent && personalSector(s.atoms[t].sector)
 }
 
 // codeLed codes a phrase whose head names no actor. "A US-led coalition"
@@ -262,7 +284,7 @@ func (st *state) afterPartial(s *sentence, a *atom) string {
 // codeHead codes a phrase's head atom with what its modifiers say.
 func (st *state) codeHead(s *sentence, np nphrase, ai int, m mods) {
 	a := &s.atoms[ai]
-	full := doc.Span{Start: m.start, End: a.span.End}
+	full := doc.Span{Start: m.start, End: max(a.span.End, m.end)}
 	if a.form == FormAgent {
 		// a sector noun's phrase is all of it but the determiner: "senior State Department official"
 		full.Start = s.toks[np.t0].Span.Start
@@ -345,6 +367,13 @@ func (st *state) codeHead(s *sentence, np nphrase, ai int, m mods) {
 	case e.Kind == KindOrg:
 		act := actorFor(e.Code, e.Name, "")
 		st.emit(s, full, a.span, e.Type, act, doc.ViaDict, st.entityFor(a.entry, "", act, false))
+	case st.titled(s, a):
+		c := e.Code
+		if m.country != "" {
+			c = m.country
+		}
+		act := actorFor(c+m.title, e.Name, strings.ToLower(m.titleText))
+		st.emitPerson(s, a, full, act, doc.ViaDict, a.entry)
 	default:
 		st.emitCountryAtom(s, a, full, m)
 	}
