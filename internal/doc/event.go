@@ -109,10 +109,11 @@ func (p DatePrecision) String() string {
 
 // Place is a resolved location.
 type Place struct {
-	Span      Span
+	Span      Span // where the text names it; empty when inferred
 	Name      string
-	Country   string // ISO3
-	Admin1    string
+	Feature   string // "country", "admin1" or "city"
+	Country   string // ISO 3166-1 alpha-3
+	Admin1    string // first-level division's name, "" when none
 	Lat, Lon  float64
 	GeonameID int64 // 0 when unknown
 }
@@ -140,8 +141,11 @@ type Event struct {
 
 // Quote is direct or indirect speech with its speaker when known.
 type Quote struct {
-	Span    Span
-	Direct  bool
+	Span     Span // the quoted words, without quote marks
+	Direct   bool
+	Sentence int // index of the sentence the quote starts in
+	// Speaker is the mention naming the speaker at the attribution ("he"
+	// in "he added", with the actor coreference gave it); nil when unknown.
 	Speaker *Mention
-	Verb    *Span
+	Verb    *Span // the speech verb ("said", "according to"), nil when none
 }
