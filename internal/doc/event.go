@@ -96,9 +96,10 @@ const (
 	PrecisionDay
 	PrecisionMonth
 	PrecisionYear
+	PrecisionWeek // the date is the Monday of the week meant
 )
 
-var precisionNames = [...]string{"article", "day", "month", "year"}
+var precisionNames = [...]string{"article", "day", "month", "year", "week"}
 
 func (p DatePrecision) String() string {
 	if int(p) < len(precisionNames) {
@@ -132,6 +133,7 @@ type Event struct {
 	ReportedBy     *Actor
 	Date           string // YYYY-MM-DD, "" when unknown
 	DatePrecision  DatePrecision
+	DateSpan       Span // the time expression the date comes from; empty when none
 	Place          *Place
 	Sentence       int
 	Evidence       []Span

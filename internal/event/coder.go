@@ -155,12 +155,34 @@ func (c *Coder) prepare(sc *scratch, text string, si int, s *doc.Sentence, ms []
 		}
 		sc.slots = append(sc.slots, slot{from: from, to: to, actors: []int{mi}})
 	}
+	sc.slots = dropDeterminers(sc.toks, sc.slots)
 	for k, sl := range sc.slots {
 		for i := sl.from; i < sl.to; i++ {
 			sc.toks[i].slot = int32(k)
 		}
 	}
 	return &sentence{c: c, ms: ms, index: si, toks: sc.toks, slots: sc.slots, consumed: sc.consumed, speaker: -1, out: sc.events[:0]}
+}
+
+// dropDeterminers removes a possessive pronoun that opens a noun phrase
+// whose head is another actor: in "a meeting with his opposite number
+// Sergei Lavrov" the target is Lavrov, not "his". A possessive before a
+// plain noun ("its embassy") stays the actor.
+func dropDeterminers(toks []tok, slots []slot) []slot {
+	out := slots[:0]
+	for k, sl := range slots {
+		if sl.to == sl.from+1 && toks[sl.from].tag == "PRP$" && k+1 < len(slots) {
+			q := sl.to
+			for q < slots[k+1].from && q < sl.to+4 && (strings.HasPrefix(toks[q].tag, "NN") || strings.HasPrefix(toks[q].tag, "JJ")) {
+				q++
+			}
+			if q == slots[k+1].from {
+				continue
+			}
+		}
+		out = append(out, sl)
+	}
+	return out
 }
 
 func hasCode(ms []doc.Mention, list []int, code string) bool {

@@ -96,6 +96,7 @@ type event struct {
 	ReportedBy    *actor  `json:"reported_by"`
 	Date          *string `json:"date"`
 	DatePrecision string  `json:"date_precision"`
+	DateSpan      *span   `json:"date_span,omitempty"`
 	Place         *place  `json:"place"`
 	Sentence      int     `json:"sentence"`
 	Evidence      []span  `json:"evidence"`
@@ -202,6 +203,10 @@ func convert(r doc.Result, opts Options) article {
 		}
 		for i, s := range e.Evidence {
 			je.Evidence[i] = mkSpan(s)
+		}
+		if e.DateSpan.End > e.DateSpan.Start {
+			ds := mkSpan(e.DateSpan)
+			je.DateSpan = &ds
 		}
 		if e.Place != nil {
 			p := mkPlace(*e.Place)

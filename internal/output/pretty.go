@@ -58,9 +58,17 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 		if e.ReportedBy != nil {
 			fmt.Fprintf(&flags, " reported-by %s", e.ReportedBy.Code)
 		}
-		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s)%s\n          sentence %d, confidence %.2f, %q, rule %s\n",
+		date := orDash(e.Date)
+		if e.Date != "" {
+			date += " (" + e.DatePrecision.String()
+			if e.DateSpan.End > e.DateSpan.Start {
+				date += fmt.Sprintf(", %q", e.DateSpan.In(a.Text))
+			}
+			date += ")"
+		}
+		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s)%s\n          %s, sentence %d, confidence %.2f, %q, rule %s\n",
 			e.Code, actorCode(e.Source), actorCode(e.Target), e.Name, e.QuadClass, flags.String(),
-			e.Sentence, e.Confidence, evidence(a.Text, e.Evidence), e.Rule)
+			date, e.Sentence, e.Confidence, evidence(a.Text, e.Evidence), e.Rule)
 	}
 	for _, q := range r.Quotes {
 		who := "?"

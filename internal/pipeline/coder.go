@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/when"
 )
 
 // Options configures a Coder.
@@ -71,7 +72,7 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 	}
 	mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
 	events := c.events.Code(a.Text, sents, mentions)
-	datePublished(events, a.Published)
+	when.DateEvents(a.Text, sents, events, a.Published)
 	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Diagnostics: item.Diagnostics}
 }
 
@@ -80,18 +81,6 @@ func (c *Coder) Sentences(s string) []doc.Sentence {
 	// About one token per five bytes of news text: one allocation usually.
 	toks := text.Tokenize(s, make([]doc.Token, 0, len(s)/5+8))
 	return text.Split(s, toks, make([]doc.Sentence, 0, len(toks)/20+1))
-}
-
-// datePublished dates events by the article until the date stage resolves
-// their own days: precision "article" says so.
-func datePublished(events []doc.Event, published time.Time) {
-	if published.IsZero() {
-		return
-	}
-	day := published.Format(time.DateOnly)
-	for i := range events {
-		events[i].Date, events[i].DatePrecision = day, doc.PrecisionArticle
-	}
 }
 
 // dateOf is the article's calendar day for dated roles, 0 when unknown.

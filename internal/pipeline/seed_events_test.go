@@ -50,6 +50,17 @@ func TestSeedEvents(t *testing.T) {
 	has("deep skepticism", "USAELI", "USAGOV", "11", nil)
 	has("fighting in support", "RUSMIL", "SYRREB", "19", nil)
 
+	// Dates: the meeting with Lavrov is Friday's, the talks with Putin
+	// and Thursday's meeting the article's own day, named in the text.
+	dated := func(date string) func(doc.Event) bool {
+		return func(e doc.Event) bool { return e.Date == date && e.DatePrecision == doc.PrecisionDay }
+	}
+	has("opposite number", "USAGOV", "RUSGOV", "04", func(e doc.Event) bool {
+		return dated("2016-07-15")(e) && strings.Contains(e.Evidence[len(e.Evidence)-1].In(r.Article.Text), "Lavrov")
+	})
+	has("opposite number", "USAGOV", "RUSGOV", "046", dated("2016-07-14"))
+	has("meeting with Putin", "USAGOV", "RUSGOV", "04", dated("2016-07-14"))
+
 	// "is not coordinating": no positive cooperation event.
 	for _, e := range eventsIn(sentenceWith("not coordinating")) {
 		if e.QuadClass <= doc.MaterialCooperation && !e.Negated {

@@ -1,0 +1,124 @@
+package when
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// DateEvents sets each event's date from the time expression of its
+// sentence nearest its trigger, read in the event's tense; an event whose
+// sentence names no time gets the article date with precision "article".
+// Nothing changes when the article date is unknown.
+func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.Time) {
+	if pub.IsZero() {
+		return
+	}
+	article := pub.Format(time.DateOnly)
+	cached, exprs := -1, []Expr(nil)
+	for i := range events {
+		ev := &events[i]
+		ev.Date, ev.DatePrecision, ev.DateSpan = article, doc.PrecisionArticle, doc.Span{}
+		if ev.Sentence < 0 || ev.Sentence >= len(sents) || len(ev.Evidence) < 2 {
+			continue
+		}
+		toks := sents[ev.Sentence].Tokens
+		if cached != ev.Sentence {
+			cached, exprs = ev.Sentence, Find(text, toks)
+		}
+		trigger := ev.Evidence[1]
+		best := -1
+		for k, e := range exprs {
+			if e.Bound || relative(text, toks, e.Span) != relative(text, toks, trigger) {
+				continue
+			}
+			if best < 0 || gap(e.Span, trigger) < gap(exprs[best].Span, trigger) {
+				best = k
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		dir := tense(text, toks, trigger, ev.Hypothetical)
+		if day, prec, ok := exprs[best].Resolve(pub, dir); ok {
+			ev.Date, ev.DatePrecision, ev.DateSpan = day.Format(time.DateOnly), prec, exprs[best].Span
+		}
+	}
+}
+
+// relative is the start of the relative clause a span is in (", which
+// broke off in 2016,"), -1 when none: a time there dates that clause, not
+// the event around it.
+func relative(text string, toks []doc.Token, sp doc.Span) int {
+	open := -1
+	for i, t := range toks {
+		if t.Span.Start >= sp.Start {
+			break
+		}
+		switch w := t.Span.In(text); {
+		case w == "," && i+1 < len(toks) && isRelativeWord(strings.ToLower(toks[i+1].Span.In(text))):
+			open = i
+		case w == "," || w == ";":
+			open = -1
+		}
+	}
+	return open
+}
+
+func isRelativeWord(w string) bool {
+	switch w {
+	case "which", "who", "whom", "whose", "where", "when":
+		return true
+	}
+	return false
+}
+
+// gap is the distance in bytes between two spans.
+func gap(a, b doc.Span) int32 {
+	switch {
+	case a.End <= b.Start:
+		return b.Start - a.End
+	case b.End <= a.Start:
+		return a.Start - b.End
+	}
+	return 0
+}
+
+// tense reads an event's direction from its trigger: intent and modality
+// ("will meet", "was due to meet") look ahead, a past-tense verb looks
+// back, anything else takes the nearer reading.
+func tense(text string, toks []doc.Token, trigger doc.Span, hypothetical bool) Direction {
+	if hypothetical {
+		return Future
+	}
+	at := -1
+	for i, t := range toks {
+		if t.Span.Start >= trigger.Start {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return Nearest
+	}
+	// the auxiliaries before the trigger: "will" anywhere in them wins
+	// ("will have a meeting"), then "has", "was"
+	past := false
+	for i := at - 1; i >= 0 && i >= at-3; i-- {
+		switch strings.ToLower(toks[i].Span.In(text)) {
+		case "will", "shall", "'ll", "to":
+			return Future
+		case "has", "have", "had", "was", "were", "did":
+			past = true
+		}
+	}
+	if past {
+		return Past
+	}
+	switch toks[at].Tag {
+	case "VBD", "VBN":
+		return Past
+	}
+	return Nearest
+}
