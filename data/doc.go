@@ -28,3 +28,10 @@ var Cameo embed.FS
 //
 //go:embed verbs/*.txt
 var Verbs embed.FS
+
+// Geo holds data/geo/gazetteer.tsv.gz: countries, first-level divisions and
+// cities with coordinates, generated from GeoNames data by internal/geo/gen
+// (sources and attribution in data/geo/README.md).
+//
+//go:embed geo/gazetteer.tsv.gz
+var Geo []byte

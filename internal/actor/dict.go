@@ -99,6 +99,19 @@ type Dict struct {
 	Phrases []Phrase
 }
 
+// Capitals maps each capital's name, as the dictionary spells it, to its
+// country's code: what a geocoder needs to read "Kiev" as the seat of
+// government rather than the province of the same name.
+func (d *Dict) Capitals() map[string]string {
+	out := map[string]string{}
+	for _, p := range d.Phrases {
+		if p.Form == FormCapital {
+			out[p.Text] = d.Entries[p.Entry].Code
+		}
+	}
+	return out
+}
+
 // Merge appends other's entries and phrases to d.
 func (d *Dict) Merge(other *Dict) {
 	base := int32(len(d.Entries))

@@ -75,6 +75,7 @@ type mention struct {
 type place struct {
 	Span      span    `json:"span"`
 	Name      string  `json:"name"`
+	Feature   string  `json:"feature"`
 	Country   string  `json:"country"`
 	Admin1    string  `json:"admin1"`
 	Lat       float64 `json:"lat"`
@@ -140,7 +141,7 @@ func mkActor(a *doc.Actor) *actor {
 }
 
 func mkPlace(p doc.Place) place {
-	out := place{Span: mkSpan(p.Span), Name: p.Name, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon}
+	out := place{Span: mkSpan(p.Span), Name: p.Name, Feature: p.Feature, Country: p.Country, Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon}
 	if p.GeonameID != 0 {
 		id := p.GeonameID
 		out.GeonameID = &id

@@ -15,7 +15,7 @@ func sampleResult() doc.Result {
 	text := "Lavrov met Kerry in Moscow on Friday."
 	rus := doc.Actor{Code: "RUSGOV", Name: "Sergei Lavrov", Country: "RUS", Sector: "GOV"}
 	usa := doc.Actor{Code: "USAGOV", Name: "John Kerry", Country: "USA", Sector: "GOV"}
-	moscow := doc.Place{Span: doc.NewSpan(20, 26), Name: "Moscow", Country: "RUS", Lat: 55.75, Lon: 37.62, GeonameID: 524901}
+	moscow := doc.Place{Span: doc.NewSpan(20, 26), Name: "Moscow", Feature: "city", Country: "RUS", Lat: 55.75, Lon: 37.62, GeonameID: 524901}
 	verb := doc.NewSpan(7, 10)
 	return doc.Result{
 		Article: doc.Article{ID: "x1", Title: "Talks", Text: text,
@@ -52,7 +52,7 @@ func TestJSONLContract(t *testing.T) {
 		{"raw_spans", `[{"raw":[7,44],"text":[0,37]}]`},
 		{"sentences", `[{"raw":[7,44],"span":[0,37],"tokens":[{"pos":"NNP","span":[0,6],"text":"Lavrov"}]}]`},
 		{"mentions", `[{"actor":{"code":"RUSGOV","country":"RUS","name":"Sergei Lavrov","sector":"GOV"},"sentence":0,"span":[0,6],"text":"Lavrov","via":"dict"}]`},
-		{"places", `[{"admin1":"","country":"RUS","geonameid":524901,"lat":55.75,"lon":37.62,"name":"Moscow","span":[20,26]}]`},
+		{"places", `[{"admin1":"","country":"RUS","feature":"city","geonameid":524901,"lat":55.75,"lon":37.62,"name":"Moscow","span":[20,26]}]`},
 		{"diagnostics", `[{"msg":"odd","origin":"f.txt:3","severity":"warning","span":null,"stage":"extract"}]`},
 	}
 	for _, c := range checks {
@@ -87,7 +87,7 @@ func TestPretty(t *testing.T) {
 	if err := Pretty(&b, sampleResult(), Options{Tokens: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"== Talks", "0 [0,37) Lavrov met Kerry", "Lavrov/NNP", "event   043 RUSGOV → USAGOV", "place   Moscow, RUS", "f.txt:3: warning: extract: odd"} {
+	for _, want := range []string{"== Talks", "0 [0,37) Lavrov met Kerry", "Lavrov/NNP", "event   043 RUSGOV → USAGOV", "place   \"Moscow\" → Moscow, RUS, city (55.75, 37.62)", "f.txt:3: warning: extract: odd"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("pretty output lacks %q:\n%s", want, b.String())
 		}

@@ -66,9 +66,16 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 			}
 			date += ")"
 		}
-		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s)%s\n          %s, sentence %d, confidence %.2f, %q, rule %s\n",
+		where := "-"
+		if p := e.Place; p != nil {
+			where = p.Name + ", " + p.Country
+			if p.Span.End == p.Span.Start {
+				where += " (article focus)"
+			}
+		}
+		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s)%s\n          %s, %s, sentence %d, confidence %.2f, %q, rule %s\n",
 			e.Code, actorCode(e.Source), actorCode(e.Target), e.Name, e.QuadClass, flags.String(),
-			date, e.Sentence, e.Confidence, evidence(a.Text, e.Evidence), e.Rule)
+			date, where, e.Sentence, e.Confidence, evidence(a.Text, e.Evidence), e.Rule)
 	}
 	for _, q := range r.Quotes {
 		who := "?"
@@ -78,7 +85,7 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 		fmt.Fprintf(&b, "  quote   %s: %q\n", who, q.Span.In(a.Text))
 	}
 	for _, p := range r.Places {
-		fmt.Fprintf(&b, "  place   %s, %s (%.2f, %.2f)\n", p.Name, p.Country, p.Lat, p.Lon)
+		fmt.Fprintf(&b, "  place   %q → %s, %s, %s (%.2f, %.2f)\n", p.Span.In(a.Text), p.Name, p.Country, p.Feature, p.Lat, p.Lon)
 	}
 	for _, d := range r.Diagnostics {
 		fmt.Fprintf(&b, "  %s\n", d)

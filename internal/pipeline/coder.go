@@ -8,6 +8,7 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/geo"
 	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/when"
 )
@@ -29,6 +30,7 @@ type Coder struct {
 	tagger *text.Tagger
 	actors *actor.Coder
 	events *event.Coder
+	places *geo.Resolver
 }
 
 // NewCoder loads the models the stages need.
@@ -57,7 +59,11 @@ func NewCoder(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book)}, nil
+	gaz, err := geo.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals())}, nil
 }
 
 // Code runs every stage on one extracted article.
@@ -73,7 +79,9 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 	mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
 	events := c.events.Code(a.Text, sents, mentions)
 	when.DateEvents(a.Text, sents, events, a.Published)
-	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Diagnostics: item.Diagnostics}
+	places, focus := c.places.Places(a.Text, sents, mentions)
+	geo.PlaceEvents(a.Text, sents, events, places, focus)
+	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Places: places, Diagnostics: item.Diagnostics}
 }
 
 // Sentences tokenizes s and splits it into sentences, without tags.

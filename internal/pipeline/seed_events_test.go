@@ -61,6 +61,14 @@ func TestSeedEvents(t *testing.T) {
 	has("opposite number", "USAGOV", "RUSGOV", "046", dated("2016-07-14"))
 	has("meeting with Putin", "USAGOV", "RUSGOV", "04", dated("2016-07-14"))
 
+	// Places: the talks in Moscow are placed in Moscow, with coordinates.
+	inMoscow := func(e doc.Event) bool {
+		p := e.Place
+		return p != nil && p.Name == "Moscow" && p.Country == "RUS" && p.Lat > 55 && p.Lat < 56.5 && p.Lon > 37 && p.Lon < 38.3
+	}
+	has("joint news conference", "RUSGOV", "USAGOV", "04", inMoscow)
+	has("opposite number", "USAGOV", "RUSGOV", "046", inMoscow)
+
 	// "is not coordinating": no positive cooperation event.
 	for _, e := range eventsIn(sentenceWith("not coordinating")) {
 		if e.QuadClass <= doc.MaterialCooperation && !e.Negated {
