@@ -39,13 +39,31 @@ Kinds:
             dev leaves test unseen. --actors, --agents and --verbs load the
             dictionaries a gold set was written for.
 
-Kinds still to come with their stages: quotes, geo.
+  quotes    Direct and indirect quotes and their speakers against JSONL
+            gold in the GenderGapTracker's shape ({"id","text","quotes":
+            [{"quote","quote_index","speaker","speaker_index","verb",
+            "verb_index"}]}, indexes as [s,e] or "(s,e)" in characters).
+            Quote-span precision/recall/F1, lenient (a predicted quote
+            covers ≥ 30% of a gold quote) and strict (≥ 80%), and speaker
+            precision/recall/F1 over the lenient pairs.
+
+  geo       Toponyms against JSONL gold ({"id","text","toponyms":[{"span"
+            or "start"/"end", "name","lat","lon","geonameid"}]}, offsets in
+            characters): recognition precision/recall/F1 (a place matches
+            a gold toponym it overlaps), then the share of matched
+            toponyms placed within 161 km of the gold coordinates and the
+            median error.
+
+Bad lines in a JSONL gold file are reported with file:line on standard
+error and the rest is scored.
 
 Examples:
   dyad eval extract --gold ../shared/gold/article_extraction
   dyad eval extract --gold ../shared/gold/article_extraction --json
   dyad eval ner --gold internal/eval/testdata/ner/dyad-news.conll
   dyad eval ner --gold ../shared/gold/conll2003/eng.testb
+  dyad eval quotes --gold internal/eval/testdata/quotes_fixture.jsonl
+  dyad eval geo --gold internal/eval/testdata/geo_fixture.jsonl
   dyad eval events --gold ../shared/gold/petrarch2_validation/PETR.UnitTest.records.xml \
       --actors ../shared/dicts/petrarch2/PETR.Validate.actors.txt \
       --agents ../shared/dicts/petrarch2/PETR.Validate.agents.txt \
@@ -85,10 +103,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		return evalEvents(ctx, e, *gold, opts, *split, *asJSON, *errs)
-	case "quotes", "geo":
-		return fmt.Errorf("eval %s: that stage is not built yet", pos[0])
+	case "quotes":
+		return evalQuotes(ctx, e, *gold, *asJSON)
+	case "geo":
+		return evalGeo(ctx, e, *gold, *asJSON)
 	default:
-		return usagef("eval: unknown kind %q; want extract, ner or events", pos[0])
+		return usagef("eval: unknown kind %q; want extract, ner, events, quotes or geo", pos[0])
 	}
 }
 
@@ -204,4 +224,88 @@ func evalEvents(ctx context.Context, e *env, goldPath string, opts pipeline.Opti
 		return eval.WriteEventErrors(e.stdout, gold, pred, errs)
 	}
 	return nil
+}
+
+// codeGold runs the pipeline on gold texts, as already extracted articles
+// so that offsets stay the gold's.
+func codeGold(ctx context.Context, texts []string) ([]doc.Result, error) {
+	coder, err := pipeline.NewCoder(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]doc.Result, len(texts))
+	for i, t := range texts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out[i] = coder.Code(extract.Item{Article: doc.Article{Text: t}})
+	}
+	return out, nil
+}
+
+// goldLineErrors shows a gold file's bad lines; an error that is not about
+// lines (no file, nothing readable) stops the evaluation.
+func goldLineErrors(e *env, n int, err error) error {
+	if err == nil {
+		return nil
+	}
+	if n == 0 {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "dyad: skipped bad gold lines:\n%v\n", err)
+	return nil
+}
+
+func evalQuotes(ctx context.Context, e *env, goldPath string, asJSON bool) error {
+	gold, err := eval.LoadQuoteGold(goldPath)
+	if err := goldLineErrors(e, len(gold), err); err != nil {
+		return err
+	}
+	texts := make([]string, len(gold))
+	for i, g := range gold {
+		texts[i] = g.Text
+	}
+	res, err := codeGold(ctx, texts)
+	if err != nil {
+		return err
+	}
+	pred := make([][]eval.PredQuote, len(gold))
+	for i, r := range res {
+		pred[i] = eval.PredQuotes(r.Article.Text, r.Quotes)
+	}
+	rep := eval.ScoreQuotes(gold, pred)
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(struct {
+			Kind string `json:"kind"`
+			eval.QuoteReport
+		}{"quotes", rep})
+	}
+	return eval.WriteQuoteReport(e.stdout, rep)
+}
+
+func evalGeo(ctx context.Context, e *env, goldPath string, asJSON bool) error {
+	gold, err := eval.LoadGeoGold(goldPath)
+	if err := goldLineErrors(e, len(gold), err); err != nil {
+		return err
+	}
+	texts := make([]string, len(gold))
+	for i, g := range gold {
+		texts[i] = g.Text
+	}
+	res, err := codeGold(ctx, texts)
+	if err != nil {
+		return err
+	}
+	pred := make([][]doc.Place, len(gold))
+	for i, r := range res {
+		pred[i] = r.Places
+	}
+	rep := eval.ScoreGeo(gold, pred)
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(struct {
+			Kind string `json:"kind"`
+			eval.GeoReport
+		}{"geo", rep})
+	}
+	return eval.WriteGeoReport(e.stdout, rep)
 }

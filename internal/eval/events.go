@@ -154,9 +154,9 @@ func loadEventJSONL(r io.Reader, origin string) ([]EventGold, error) {
 	return out, nil
 }
 
-// EventScore is precision, recall and F1 over (source, target, code)
-// triples, each counted as often as it occurs.
-type EventScore struct {
+// Score is precision, recall and F1 over matched items: event triples
+// (each counted as often as it occurs), quotes, speakers or toponyms.
+type Score struct {
 	TP, FP, FN int
 	Precision  float64
 	Recall     float64
@@ -168,8 +168,8 @@ type EventScore struct {
 // target agree, with "-" for an event on one side only.
 type EventReport struct {
 	Records   int
-	Exact     EventScore
-	Root      EventScore
+	Exact     Score
+	Root      Score
 	Confusion map[[2]string]int
 }
 
@@ -186,7 +186,7 @@ func ScoreEvents(gold []EventGold, pred [][]Triple) EventReport {
 		root.add(matchTriples(g.Events, p, Triple.root))
 		confuse(rep.Confusion, g.Events, p)
 	}
-	rep.Exact, rep.Root = eventScore(exact), eventScore(root)
+	rep.Exact, rep.Root = exact.score(), root.score()
 	return rep
 }
 
@@ -194,9 +194,9 @@ func (t Triple) self() Triple { return t }
 
 func (c *counts) add(d counts) { c.tp, c.fp, c.fn = c.tp+d.tp, c.fp+d.fp, c.fn+d.fn }
 
-func eventScore(c counts) EventScore {
+func (c counts) score() Score {
 	p, r, f := c.prf()
-	return EventScore{TP: c.tp, FP: c.fp, FN: c.fn, Precision: p, Recall: r, F1: f}
+	return Score{TP: c.tp, FP: c.fp, FN: c.fn, Precision: p, Recall: r, F1: f}
 }
 
 // matchTriples counts matches between two multisets of triples seen
@@ -330,7 +330,7 @@ func WriteEventReport(w io.Writer, rep EventReport) error {
 	fmt.Fprintf(tw, "match\ttp\tfp\tfn\tprecision\trecall\tf1\n")
 	for _, row := range []struct {
 		name string
-		s    EventScore
+		s    Score
 	}{{"exact", rep.Exact}, {"root", rep.Root}} {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\n", row.name, row.s.TP, row.s.FP, row.s.FN, row.s.Precision, row.s.Recall, row.s.F1)
 	}

