@@ -67,8 +67,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d inputs, %d articles (%d unreadable), %d sentences, %d tokens, %d events, %.1f MB; %d round(s), one core\n\n",
-		rep.Inputs, rep.Articles, rep.Failed, rep.Sentences, rep.Tokens, rep.Events, float64(rep.Bytes)/1e6, rep.Rounds)
+	fmt.Fprintf(e.stdout, "%d inputs, %d articles (%d unreadable), %d sentences, %d tokens, %d events, %d places, %d quotes, %.1f MB; %d round(s), one core\n\n",
+		rep.Inputs, rep.Articles, rep.Failed, rep.Sentences, rep.Tokens, rep.Events, rep.Places, rep.Quotes, float64(rep.Bytes)/1e6, rep.Rounds)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "stage\ttime\tshare\tarticles/s\ttokens/s\tMB/s\t")
 	total := rep.Total()

@@ -112,10 +112,11 @@ type speaker struct {
 }
 
 type quote struct {
-	Span    span     `json:"span"`
-	Direct  bool     `json:"direct"`
-	Speaker *speaker `json:"speaker"`
-	Verb    *span    `json:"verb"`
+	Span     span     `json:"span"`
+	Direct   bool     `json:"direct"`
+	Sentence int      `json:"sentence"`
+	Speaker  *speaker `json:"speaker"`
+	Verb     *span    `json:"verb"`
 }
 
 type diagnostic struct {
@@ -216,7 +217,7 @@ func convert(r doc.Result, opts Options) article {
 		out.Events = append(out.Events, je)
 	}
 	for _, q := range r.Quotes {
-		jq := quote{Span: mkSpan(q.Span), Direct: q.Direct}
+		jq := quote{Span: mkSpan(q.Span), Direct: q.Direct, Sentence: q.Sentence}
 		if q.Verb != nil {
 			v := mkSpan(*q.Verb)
 			jq.Verb = &v

@@ -6,7 +6,9 @@ import (
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/geo"
 	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/when"
 )
 
 // StageTime is the time one stage took over a whole benchmark corpus.
@@ -23,6 +25,8 @@ type BenchReport struct {
 	Sentences int
 	Tokens    int
 	Events    int
+	Places    int
+	Quotes    int
 	Bytes     int // of input
 	Rounds    int
 	Stages    []StageTime // summed over rounds
@@ -61,43 +65,52 @@ func Bench(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, round
 	for _, u := range all {
 		rep.Bytes += len(u.data)
 	}
-	stages := []string{"extract", "tokenize", "sentences", "pos", "actors", "events"}
+	stages := []string{"extract", "tokenize", "sentences", "pos", "actors", "events", "dates", "places", "quotes"}
 	times := make([]time.Duration, len(stages))
+	marks := make([]time.Time, len(stages)+1)
 	for round := 0; round < rounds; round++ {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		rep.Failed, rep.Articles, rep.Tokens, rep.Sentences, rep.Events = 0, 0, 0, 0, 0
+		rep.Failed, rep.Articles, rep.Tokens, rep.Sentences, rep.Events, rep.Quotes, rep.Places = 0, 0, 0, 0, 0, 0, 0
 		for _, u := range all {
-			t0 := time.Now()
+			marks[0] = time.Now()
 			item := extractUnit(u)
-			t1 := time.Now()
-			times[0] += t1.Sub(t0)
+			marks[1] = time.Now()
 			if item.Err != nil {
+				times[0] += marks[1].Sub(marks[0])
 				rep.Failed++
 				continue
 			}
 			a := item.Article
 			toks := text.Tokenize(a.Text, make([]doc.Token, 0, len(a.Text)/5+8))
-			t2 := time.Now()
+			marks[2] = time.Now()
 			sents := text.Split(a.Text, toks, nil)
-			t3 := time.Now()
+			marks[3] = time.Now()
 			for _, s := range sents {
 				c.tagger.Tag(a.Text, s.Tokens)
 			}
-			t4 := time.Now()
+			marks[4] = time.Now()
 			mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
-			t5 := time.Now()
-			rep.Events += len(c.events.Code(a.Text, sents, mentions))
-			t6 := time.Now()
-			times[1] += t2.Sub(t1)
-			times[2] += t3.Sub(t2)
-			times[3] += t4.Sub(t3)
-			times[4] += t5.Sub(t4)
-			times[5] += t6.Sub(t5)
+			marks[5] = time.Now()
+			events := c.events.Code(a.Text, sents, mentions)
+			marks[6] = time.Now()
+			when.DateEvents(a.Text, sents, events, a.Published)
+			marks[7] = time.Now()
+			places, focus := c.places.Places(a.Text, sents, mentions)
+			geo.PlaceEvents(a.Text, sents, events, places, focus)
+			marks[8] = time.Now()
+			quotes := c.quotes.Find(a.Text, sents, mentions)
+			marks[9] = time.Now()
+			for k := range times {
+				times[k] += marks[k+1].Sub(marks[k])
+			}
 			rep.Articles++
 			rep.Tokens += len(toks)
 			rep.Sentences += len(sents)
+			rep.Events += len(events)
+			rep.Places += len(places)
+			rep.Quotes += len(quotes)
 		}
 	}
 	for k, s := range stages {
