@@ -41,6 +41,9 @@ type candidate struct {
 	country  string // the actor stage's country for it, "" when it gave none
 	locative bool   // after "in", "at", "near"…
 	untyped  bool   // a name the actor stage could not type
+	// countryRef: a description the actor stage resolved to a country
+	// ("the war-torn country"); it names no gazetteer entry itself.
+	countryRef bool
 }
 
 // Places returns the places the article names, in text order: toponyms
@@ -119,6 +122,12 @@ func (r *Resolver) Places(text string, sents []doc.Sentence, ms []doc.Mention) (
 func (r *Resolver) candidates(text string, sents []doc.Sentence, ms []doc.Mention) []candidate {
 	var out []candidate
 	for _, m := range ms {
+		if m.Via == doc.ViaCoref && m.Actor.Sector == "" && m.Actor.Country != "" && strings.Contains(m.Span.In(text), "country") {
+			// "the war-torn country": the country the actor stage linked it to
+			out = append(out, candidate{span: m.Span, name: m.Span.In(text), country: m.Actor.Country, countryRef: true,
+				locative: locativeBefore(text, sents, m.Sentence, m.Span)})
+			continue
+		}
 		// LOC names, and names the actor stage could not type (MISC), which
 		// count only when the gazetteer knows them well (see below).
 		if m.Type != doc.EntityLOC && !(m.Type == doc.EntityMISC && m.Via == doc.ViaNER) || m.Via == doc.ViaCoref {
@@ -181,6 +190,9 @@ func locativeBefore(text string, sents []doc.Sentence, si int, sp doc.Span) bool
 // population, the actor stage's country and the article's other
 // countries decide ("Georgia" among US places is the state).
 func (r *Resolver) choose(text string, c candidate, list []Entry, votes, own map[string]float64) (Entry, bool) {
+	if c.countryRef {
+		return r.g.Country(c.country)
+	}
 	qualified := false
 	if qual := qualifier(text, c.span); qual != "" {
 		for _, q := range r.g.Lookup(qual) {

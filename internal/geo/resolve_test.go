@@ -81,6 +81,7 @@ func TestPlaces(t *testing.T) {
 		{"Shelling resumed near Aleppo after the truce collapsed.", "Aleppo", "SYR", "city", 36.2, 37.16},
 		{"Police in Paris detained six people.", "Paris", "FRA", "city", 48.85, 2.35},
 		{"Voters in Atlanta and Savannah waited for hours. Turnout in Georgia was high, officials in Washington said.", "Georgia", "USA", "admin1", 33.75, -84.39}, // the state's seat stands for it
+		{"Rebels shelled Aleppo in Syria. Aid has not reached the war-torn country since May.", "the war-torn country", "SYR", "country", 35.0, 38.0},
 		{"Talks in Kiev ended late.", "Kiev", "UKR", "city", 50.45, 30.52},
 		{"Officials in Washington denied it.", "Washington", "USA", "city", 38.9, -77.04},
 		{"A rally in Washington, Utah, drew few people.", "Washington", "USA", "city", 37.13, -113.51},
@@ -133,4 +134,26 @@ func TestPlaceEvents(t *testing.T) {
 			t.Errorf("%q: place %+v, want %s (inferred %v)", tt.text, *ev.Place, tt.place, tt.inferred)
 		}
 	}
+}
+
+// FuzzPlaces: any text resolves without a panic, every place lies inside
+// the text, and every event place is one of the article's or its focus.
+func FuzzPlaces(f *testing.F) {
+	st := newStages(f)
+	for _, s := range []string{"Talks in Moscow, Idaho, then Kiev.", "in , Paris, Texas, , ", "the war-torn country in Georgia, Georgia"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		places, evs := st.code(s)
+		for _, p := range places {
+			if p.Span.Start < 0 || p.Span.End > int32(len(s)) || p.Span.Start >= p.Span.End {
+				t.Fatalf("place span %v outside %d bytes", p.Span, len(s))
+			}
+		}
+		for _, e := range evs {
+			if e.Place != nil && e.Place.Span.End > int32(len(s)) {
+				t.Fatalf("event place %v outside the text", e.Place.Span)
+			}
+		}
+	})
 }
