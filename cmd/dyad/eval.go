@@ -226,19 +226,20 @@ func evalEvents(ctx context.Context, e *env, goldPath string, opts pipeline.Opti
 	return nil
 }
 
-// codeGold runs the pipeline on gold texts, as already extracted articles
-// so that offsets stay the gold's.
-func codeGold(ctx context.Context, texts []string) ([]doc.Result, error) {
+// predictGold runs the pipeline on each gold article's text, as an
+// already extracted article so that offsets stay the gold's, and keeps
+// what pred takes from each result.
+func predictGold[G, P any](ctx context.Context, gold []G, text func(G) string, pred func(doc.Result) P) ([]P, error) {
 	coder, err := pipeline.NewCoder(pipeline.Options{})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]doc.Result, len(texts))
-	for i, t := range texts {
+	out := make([]P, len(gold))
+	for i, g := range gold {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out[i] = coder.Code(extract.Item{Article: doc.Article{Text: t}})
+		out[i] = pred(coder.Code(extract.Item{Article: doc.Article{Text: text(g)}}))
 	}
 	return out, nil
 }
@@ -261,17 +262,10 @@ func evalQuotes(ctx context.Context, e *env, goldPath string, asJSON bool) error
 	if err := goldLineErrors(e, len(gold), err); err != nil {
 		return err
 	}
-	texts := make([]string, len(gold))
-	for i, g := range gold {
-		texts[i] = g.Text
-	}
-	res, err := codeGold(ctx, texts)
+	pred, err := predictGold(ctx, gold, func(g eval.QuoteArticle) string { return g.Text },
+		func(r doc.Result) []eval.PredQuote { return eval.PredQuotes(r.Article.Text, r.Quotes) })
 	if err != nil {
 		return err
-	}
-	pred := make([][]eval.PredQuote, len(gold))
-	for i, r := range res {
-		pred[i] = eval.PredQuotes(r.Article.Text, r.Quotes)
 	}
 	rep := eval.ScoreQuotes(gold, pred)
 	if asJSON {
@@ -288,17 +282,10 @@ func evalGeo(ctx context.Context, e *env, goldPath string, asJSON bool) error {
 	if err := goldLineErrors(e, len(gold), err); err != nil {
 		return err
 	}
-	texts := make([]string, len(gold))
-	for i, g := range gold {
-		texts[i] = g.Text
-	}
-	res, err := codeGold(ctx, texts)
+	pred, err := predictGold(ctx, gold, func(g eval.GeoArticle) string { return g.Text },
+		func(r doc.Result) []doc.Place { return r.Places })
 	if err != nil {
 		return err
-	}
-	pred := make([][]doc.Place, len(gold))
-	for i, r := range res {
-		pred[i] = r.Places
 	}
 	rep := eval.ScoreGeo(gold, pred)
 	if asJSON {

@@ -14,6 +14,18 @@ func NewSpan(start, end int) Span { return Span{Start: int32(start), End: int32(
 // Len is the number of bytes the span covers.
 func (s Span) Len() int { return int(s.End - s.Start) }
 
+// Gap is the number of bytes between s and o, 0 when they overlap or
+// touch: how far a time or place phrase is from an event's trigger.
+func (s Span) Gap(o Span) int32 {
+	switch {
+	case s.End <= o.Start:
+		return o.Start - s.End
+	case o.End <= s.Start:
+		return s.Start - o.End
+	}
+	return 0
+}
+
 // In returns the text the span covers. A span that does not fit text yields
 // "" rather than a panic, because spans may come from outside input.
 func (s Span) In(text string) string {

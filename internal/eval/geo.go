@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"text/tabwriter"
 
@@ -51,12 +50,7 @@ type geoLine struct {
 // LoadGeoGold reads a geoparsing gold file (JSONL, one article a line).
 // The articles that read well are returned even when err is not nil.
 func LoadGeoGold(path string) ([]GeoArticle, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ReadGeoGold(f, path)
+	return loadFile(path, ReadGeoGold)
 }
 
 // ReadGeoGold reads geoparsing gold JSONL from r; origin names it in

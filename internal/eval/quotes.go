@@ -58,12 +58,18 @@ type quoteLine struct {
 // articles that read well are returned even when err is not nil: err
 // joins one error per bad line, each naming file:line.
 func LoadQuoteGold(path string) ([]QuoteArticle, error) {
+	return loadFile(path, ReadQuoteGold)
+}
+
+// loadFile opens path and reads it with read, naming it by its path.
+func loadFile[T any](path string, read func(io.Reader, string) (T, error)) (T, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
 	defer f.Close()
-	return ReadQuoteGold(f, path)
+	return read(f, path)
 }
 
 // ReadQuoteGold reads quote gold JSONL from r; origin names it in errors.

@@ -309,7 +309,7 @@ func PlaceEvents(text string, sents []doc.Sentence, events []doc.Event, places [
 			if !loc && p.Feature == FeatureCountry {
 				continue // a country named as a party, not as where
 			}
-			rank := distance(p.Span, trigger)
+			rank := p.Span.Gap(trigger)
 			if !loc {
 				rank += 1 << 24 // any locative place first
 			}
@@ -336,15 +336,4 @@ func actorSpan(ev *doc.Event, sp doc.Span) bool {
 		}
 	}
 	return false
-}
-
-// distance is the gap in bytes between two spans.
-func distance(a, b doc.Span) int32 {
-	switch {
-	case a.End <= b.Start:
-		return b.Start - a.End
-	case b.End <= a.Start:
-		return a.Start - b.End
-	}
-	return 0
 }

@@ -33,7 +33,7 @@ func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.
 			if e.Bound || relative(text, toks, e.Span) != relative(text, toks, trigger) {
 				continue
 			}
-			if best < 0 || gap(e.Span, trigger) < gap(exprs[best].Span, trigger) {
+			if best < 0 || e.Span.Gap(trigger) < exprs[best].Span.Gap(trigger) {
 				best = k
 			}
 		}
@@ -72,17 +72,6 @@ func isRelativeWord(w string) bool {
 		return true
 	}
 	return false
-}
-
-// gap is the distance in bytes between two spans.
-func gap(a, b doc.Span) int32 {
-	switch {
-	case a.End <= b.Start:
-		return b.Start - a.End
-	case b.End <= a.Start:
-		return a.Start - b.End
-	}
-	return 0
 }
 
 // tense reads an event's direction from its trigger: intent and modality
