@@ -165,8 +165,8 @@ func (c *Coder) prepare(sc *scratch, text string, si int, s *doc.Sentence, ms []
 }
 
 // dropDeterminers removes a possessive pronoun that opens a noun phrase
-// whose head is another actor: in "a meeting with his opposite number
-// Sergei Lavrov" the target is Lavrov, not "his". A possessive before a
+// whose head is another actor: in "talks with her Greek counterpart
+// Nikos Dendias" the target is Dendias, not "her". A possessive before a
 // plain noun ("its embassy") stays the actor.
 func dropDeterminers(toks []tok, slots []slot) []slot {
 	out := slots[:0]

@@ -72,6 +72,7 @@ func TestCoder(t *testing.T) {
 		{"Iran refused to meet Iraq.", []string{"IRN>IRQ:043!"}, nil},
 		{"The Taliban said on Sunday.", nil, []string{":010"}},
 		{"China held talks with Japan in Beijing.", []string{"CHN>JPN:046", "JPN>CHN:046"}, nil},
+		{"John Kerry held talks with his Russian counterpart Sergei Lavrov.", []string{"USAGOV>RUSGOV:046"}, nil},
 	}
 	for _, c := range cases {
 		var got []string

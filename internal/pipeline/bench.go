@@ -4,11 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/extract"
-	"github.com/dyad-events/dyad/internal/geo"
-	"github.com/dyad-events/dyad/internal/text"
-	"github.com/dyad-events/dyad/internal/when"
 )
 
 // StageTime is the time one stage took over a whole benchmark corpus.
@@ -65,52 +61,36 @@ func Bench(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, round
 	for _, u := range all {
 		rep.Bytes += len(u.data)
 	}
-	stages := []string{"extract", "tokenize", "sentences", "pos", "actors", "events", "dates", "places", "quotes"}
+	stages := append([]string{"extract"}, stageNames[:]...)
 	times := make([]time.Duration, len(stages))
-	marks := make([]time.Time, len(stages)+1)
 	for round := 0; round < rounds; round++ {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
 		rep.Failed, rep.Articles, rep.Tokens, rep.Sentences, rep.Events, rep.Quotes, rep.Places = 0, 0, 0, 0, 0, 0, 0
 		for _, u := range all {
-			marks[0] = time.Now()
+			t0 := time.Now()
 			item := extractUnit(u)
-			marks[1] = time.Now()
+			last := time.Now()
+			times[0] += last.Sub(t0)
 			if item.Err != nil {
-				times[0] += marks[1].Sub(marks[0])
 				rep.Failed++
 				continue
 			}
-			a := item.Article
-			toks := text.Tokenize(a.Text, make([]doc.Token, 0, len(a.Text)/5+8))
-			marks[2] = time.Now()
-			sents := text.Split(a.Text, toks, nil)
-			marks[3] = time.Now()
-			for _, s := range sents {
-				c.tagger.Tag(a.Text, s.Tokens)
-			}
-			marks[4] = time.Now()
-			mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
-			marks[5] = time.Now()
-			events := c.events.Code(a.Text, sents, mentions)
-			marks[6] = time.Now()
-			when.DateEvents(a.Text, sents, events, a.Published)
-			marks[7] = time.Now()
-			places, focus := c.places.Places(a.Text, sents, mentions)
-			geo.PlaceEvents(a.Text, sents, events, places, focus)
-			marks[8] = time.Now()
-			quotes := c.quotes.Find(a.Text, sents, mentions)
-			marks[9] = time.Now()
-			for k := range times {
-				times[k] += marks[k+1].Sub(marks[k])
-			}
+			k := 1
+			res := c.analyse(item, func() {
+				now := time.Now()
+				times[k] += now.Sub(last)
+				last, k = now, k+1
+			})
 			rep.Articles++
-			rep.Tokens += len(toks)
-			rep.Sentences += len(sents)
-			rep.Events += len(events)
-			rep.Places += len(places)
-			rep.Quotes += len(quotes)
+			rep.Sentences += len(res.Sentences)
+			for _, s := range res.Sentences {
+				rep.Tokens += len(s.Tokens)
+			}
+			rep.Events += len(res.Events)
+			rep.Places += len(res.Places)
+			rep.Quotes += len(res.Quotes)
 		}
 	}
 	for k, s := range stages {

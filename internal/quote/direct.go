@@ -49,7 +49,7 @@ func (st *state) direct(r mark) (cand, bool) {
 	words := countWords(content, 7)
 	if words <= 2 && !after.found && !(before.found && before.adjacent) {
 		// a scare quote or a name, unless reported speech holds it:
-		// "Ford said Moscow could not move its “obstreperous client”"
+		// "Merkel said Moscow could not bring its “unruly ally” to the table"
 		st.fragments = append(st.fragments, c)
 		return cand{}, false
 	}

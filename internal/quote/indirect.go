@@ -231,12 +231,17 @@ func (st *state) tailComma(k, s0, s1 int) (int, bool) {
 }
 
 // adjunct reports whether token t opens an adjunct that closes an
-// attribution: "…, the White House said on Thursday amid reports that …"
-// reports what the White House said before the comma, not the reports.
+// attribution: "…, the minister said on Monday amid reports that …"
+// reports what the minister said before the comma, not the reports. A
+// bare "in" is usually a place ("told reporters in Geneva"), so only
+// "in response" and "in reaction" count.
 func (st *state) adjunct(t int) bool {
-	for _, w := range [...]string{"amid", "after", "before", "following", "despite", "as", "while", "when", "in"} {
+	if st.isWord(t, "in") {
+		return st.isWord(t+1, "response") || st.isWord(t+1, "reaction")
+	}
+	for _, w := range [...]string{"amid", "after", "before", "following", "despite", "as", "while", "when"} {
 		if st.isWord(t, w) {
-			return !st.isWord(t, "in") || st.isWord(t+1, "response") || st.isWord(t+1, "reaction")
+			return true
 		}
 	}
 	return false

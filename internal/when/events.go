@@ -28,9 +28,9 @@ func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.
 			cached, exprs = ev.Sentence, Find(text, toks)
 		}
 		trigger := ev.Evidence[1]
-		best := -1
+		best, clause := -1, relative(text, toks, trigger)
 		for k, e := range exprs {
-			if e.Bound || relative(text, toks, e.Span) != relative(text, toks, trigger) {
+			if e.Bound || relative(text, toks, e.Span) != clause {
 				continue
 			}
 			if best < 0 || e.Span.Gap(trigger) < exprs[best].Span.Gap(trigger) {

@@ -60,8 +60,8 @@ func TestDateEvents(t *testing.T) {
 		{thu, "Rebels attacked the town on Sunday night.", "attacked", false, "2016-07-10", "day", "Sunday night"},
 		{thu, "Kerry will have a meeting with Lavrov on Friday.", "meeting", false, "2016-07-15", "day", "Friday"},
 		{thu, "Kerry had a meeting with Lavrov on Friday.", "meeting", false, "2016-07-08", "day", "Friday"},
-		{thu, "Kerry was due in Moscow later Thursday and was to hold talks with Putin, followed by a meeting with Lavrov on Friday.", "hold", true, "2016-07-14", "day", "Thursday"},
-		{thu, "Kerry was due in Moscow later Thursday and was to hold talks with Putin, followed by a meeting with Lavrov on Friday.", "meeting", true, "2016-07-15", "day", "Friday"},
+		{thu, "The envoy lands in Ankara later Thursday and is to hold talks with Erdogan, with a meeting with the minister set for Friday.", "hold", true, "2016-07-14", "day", "Thursday"},
+		{thu, "The envoy lands in Ankara later Thursday and is to hold talks with Erdogan, with a meeting with the minister set for Friday.", "meeting", true, "2016-07-15", "day", "Friday"},
 		{thu, "Talks resume this Monday.", "resume", false, "2016-07-18", "day", "this Monday"},
 		// relative days, weeks, months, years
 		{thu, "Troops shelled the city yesterday.", "shelled", false, "2016-07-13", "day", "yesterday"},
