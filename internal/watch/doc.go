@@ -1,0 +1,15 @@
+// Package watch is the polling half of `dyad watch`: it fetches news feeds
+// on a schedule and hands their bodies back to the caller for ingestion.
+//
+// A Poller performs one conditional GET per call, sending the validators
+// (ETag, Last-Modified) remembered from the previous response, and records
+// the outcome in a FeedState: new validators, the failure count and the
+// time the feed should next be polled. Failures push the next poll back
+// exponentially, and a server's Retry-After is respected.
+//
+// The package does not parse feeds and keeps nothing on disk. FeedState is
+// plain data the caller persists between runs; Due and NextWake let the
+// caller's loop pick the feeds to poll and decide how long to sleep; Seen
+// remembers item keys that were already ingested so a changed feed body
+// only yields its new items.
+package watch
