@@ -91,3 +91,17 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// totalSize is the summed size of the inputs that are files, 0 when any
+// is not (standard input, a URL): then no share of the work can be told.
+func totalSize(inputs []pipeline.Input) int64 {
+	var n int64
+	for _, in := range inputs {
+		info, err := os.Stat(in.Name)
+		if err != nil {
+			return 0
+		}
+		n += info.Size()
+	}
+	return n
+}

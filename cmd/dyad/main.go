@@ -58,6 +58,9 @@ func commands() []command {
 		{"code", "code articles into the JSON output contract", runCode},
 		{"bench", "measure throughput per stage on any corpus", runBench},
 		{"eval", "score dyad against a gold set", runEval},
+		{"ingest", "code articles into the event database (--store)", runIngest},
+		{"query", "find events in the event database", runQuery},
+		{"export", "write events as GDELT TSV, JSONL or CSV", runExport},
 	}
 }
 

@@ -140,7 +140,11 @@ func TestEvalNER(t *testing.T) {
 
 // The help texts are the manual: snapshot them so a change is reviewed.
 func TestGoldenHelp(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {"code", "--help"}, {"bench", "--help"}, {"eval", "--help"}} {
+	all := [][]string{{"help"}}
+	for _, c := range commands() {
+		all = append(all, []string{c.name, "--help"})
+	}
+	for _, args := range all {
 		_, stdout, stderr := runDyad(t, "", args...)
 		golden.Compare(t, filepath.Join("testdata", strings.Join(args, "_")+".golden"), []byte(stdout+stderr))
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,6 +17,11 @@ type progress struct {
 	start   time.Time
 	lastOut time.Time
 	shown   bool
+	// total and read, when set, are the input's size and the bytes read
+	// so far, from which the line shows how far along the job is and
+	// when it should end.
+	total int64
+	read  *atomic.Int64
 }
 
 func newProgress(e *env, want bool, unit string) *progress {
@@ -39,7 +45,16 @@ func (p *progress) print() {
 	if secs > 0 {
 		rate = float64(p.count) / secs
 	}
-	fmt.Fprintf(p.e.stderr, "\r\033[K%d %s, %.0f/s, %.1fs", p.count, p.unit, rate, secs)
+	eta := ""
+	if p.read != nil && p.total > 0 {
+		frac := min(float64(p.read.Load())/float64(p.total), 1)
+		eta = fmt.Sprintf(", %.0f%%", 100*frac)
+		if frac > 0.01 && frac < 1 {
+			left := time.Duration(secs * (1 - frac) / frac * float64(time.Second))
+			eta += ", about " + left.Round(time.Second).String() + " left"
+		}
+	}
+	fmt.Fprintf(p.e.stderr, "\r\033[K%d %s, %.0f/s, %.1fs%s", p.count, p.unit, rate, secs, eta)
 	p.shown = true
 }
 

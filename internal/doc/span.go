@@ -1,6 +1,9 @@
 package doc
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Span is a half-open range of byte offsets [Start, End) into Article.Text.
 // int32 keeps tokens small; articles are far below 2 GiB.
@@ -33,6 +36,18 @@ func (s Span) In(text string) string {
 		return ""
 	}
 	return text[s.Start:s.End]
+}
+
+// JoinSpans is the text of each span joined with " … ", the way evidence
+// is shown; spans that do not fit text are left out.
+func JoinSpans(text string, spans []Span) string {
+	parts := make([]string, 0, len(spans))
+	for _, s := range spans {
+		if w := s.In(text); w != "" {
+			parts = append(parts, w)
+		}
+	}
+	return strings.Join(parts, " … ")
 }
 
 // Segment says that the cleaned text in Text came from the input bytes in

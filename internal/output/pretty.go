@@ -75,7 +75,7 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 		}
 		fmt.Fprintf(&b, "  event   %s %s → %s  %s (%s)%s\n          %s, %s, sentence %d, confidence %.2f, %q, rule %s\n",
 			e.Code, actorCode(e.Source), actorCode(e.Target), e.Name, e.QuadClass, flags.String(),
-			date, where, e.Sentence, e.Confidence, evidence(a.Text, e.Evidence), e.Rule)
+			date, where, e.Sentence, e.Confidence, doc.JoinSpans(a.Text, e.Evidence), e.Rule)
 	}
 	for _, q := range r.Quotes {
 		who := "?"
@@ -107,13 +107,4 @@ func actorCode(a *doc.Actor) string {
 		return "-"
 	}
 	return a.Code
-}
-
-// evidence joins the texts of an event's evidence spans with " … ".
-func evidence(text string, spans []doc.Span) string {
-	parts := make([]string, 0, len(spans))
-	for _, s := range spans {
-		parts = append(parts, s.In(text))
-	}
-	return strings.Join(parts, " … ")
 }

@@ -20,7 +20,7 @@ func BenchmarkCode(b *testing.B) {
 	var articles, tokens int
 	for b.Loop() {
 		for _, u := range units {
-			o := process(c, u)
+			o := process(c, u, nil)
 			if o.Err != nil {
 				b.Fatal(o.Err)
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/extract"
@@ -23,13 +24,22 @@ type RunOptions struct {
 	Format  extract.Format
 	Auto    bool // detect the format per input instead of using Format
 	Workers int  // 0 means one per core
+	// Skip, when set, is asked about each article after extraction and
+	// before coding; an article it accepts comes out as a Skipped outcome
+	// without being coded. Ingest skips articles the store already holds.
+	// It is called from many goroutines at once.
+	Skip func(doc.Article) bool
+	// Read, when set, counts the input bytes consumed so far, for a
+	// progress bar's estimate of the time left.
+	Read *atomic.Int64
 }
 
 // Outcome is what Run hands back per article, in input order: a Result, or
 // the error that kept one input record from becoming an article.
 type Outcome struct {
-	Result doc.Result
-	Err    error // *extract.InputError when the input was at fault
+	Result  doc.Result
+	Err     error // *extract.InputError when the input was at fault
+	Skipped bool  // RunOptions.Skip accepted it; Result holds only the Article
 }
 
 // finished carries an outcome and its place in input order.
@@ -74,7 +84,7 @@ func Run(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, emit fu
 		go func() {
 			defer wg.Done()
 			for u := range units {
-				out := process(c, u)
+				out := process(c, u, opts.Skip)
 				select {
 				case done <- finished{u.seq, out}:
 				case <-ctx.Done():
@@ -139,7 +149,11 @@ func splitOne(in Input, opts RunOptions, send func(unit) error) error {
 		return send(unit{name: in.Name, err: err})
 	}
 	defer rc.Close()
-	br, format, err := extract.Open(in.Name, rc, opts.Format, opts.Auto)
+	var r io.Reader = rc
+	if opts.Read != nil {
+		r = countingReader{rc, opts.Read}
+	}
+	br, format, err := extract.Open(in.Name, r, opts.Format, opts.Auto)
 	if err != nil {
 		return send(unit{name: in.Name, err: err})
 	}
@@ -164,7 +178,7 @@ func splitOne(in Input, opts RunOptions, send func(unit) error) error {
 
 // process extracts and codes one unit, turning panics in any stage into an
 // error on that input: one bad article must never take the run down.
-func process(c *Coder, u unit) (out Outcome) {
+func process(c *Coder, u unit, skip func(doc.Article) bool) (out Outcome) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = Outcome{Err: &extract.InputError{Origin: u.name, Err: fmt.Errorf("internal error: %v", r)}}
@@ -177,5 +191,20 @@ func process(c *Coder, u unit) (out Outcome) {
 	if item.Err != nil {
 		return Outcome{Err: item.Err, Result: doc.Result{Diagnostics: item.Diagnostics}}
 	}
+	if skip != nil && skip(item.Article) {
+		return Outcome{Skipped: true, Result: doc.Result{Article: item.Article}}
+	}
 	return Outcome{Result: c.Code(item)}
+}
+
+// countingReader adds the bytes it reads to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }

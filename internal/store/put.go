@@ -1,0 +1,371 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zeebo/xxh3"
+
+	"github.com/dyad-events/dyad/internal/dedup"
+	"github.com/dyad-events/dyad/internal/doc"
+)
+
+// statements are the prepared statements of one Put transaction.
+type statements struct {
+	article, bands, source           *sql.Stmt
+	candidates, signature, exists    *sql.Stmt
+	mentions, events, quotes, places *rowWriter
+	added                            []string // IDs of the articles written
+}
+
+var (
+	mentionCols = []string{"article_id", "idx", "span_start", "span_end", "text", "code", "name", "country", "sector", "entity_type", "via", "sentence", "entity"}
+	eventCols   = []string{"article_id", "idx", "event_id", "event_date", "date_precision",
+		"source_code", "source_name", "source_country", "source_sector", "target_code", "target_name", "target_country", "target_sector",
+		"code", "root", "name", "quad_class", "goldstein", "plover", "negated", "hypothetical", "reported_by",
+		"place_name", "place_feature", "place_country", "place_admin1", "place_lat", "place_lon", "place_geonameid",
+		"sentence", "evidence", "evidence_text", "rule", "confidence"}
+	quoteCols = []string{"article_id", "idx", "span_start", "span_end", "text", "direct", "sentence", "speaker_text", "speaker_code", "speaker_start", "speaker_end", "verb_start", "verb_end"}
+	placeCols = []string{"article_id", "idx", "span_start", "span_end", "name", "feature", "country", "admin1", "lat", "lon", "geonameid"}
+)
+
+func (s *sqlStore) prepare(ctx context.Context, tx *sql.Tx) (*statements, error) {
+	var st statements
+	list := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&st.article, `INSERT INTO articles (id, url, outlet, title, published, seen, ingested_at, lang, origin, text, story_id, hkey, minhash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		// An article always has NumBands band keys: one statement for all.
+		{&st.bands, insertSQL("article_bands", []string{"band", "hkey"}, dedup.NumBands) + ` ON CONFLICT DO NOTHING`},
+		{&st.source, `INSERT INTO sources (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`},
+		// Sharing one band is common by chance between unrelated news
+		// texts; a near-duplicate shares several. Only the articles with
+		// the most shared bands are compared in full.
+		{&st.candidates, `SELECT hkey FROM article_bands WHERE band IN (` + marks(dedup.NumBands) + `)
+			GROUP BY hkey HAVING COUNT(*) >= ` + strconv.Itoa(minSharedBands) + ` ORDER BY COUNT(*) DESC, hkey LIMIT ` + strconv.Itoa(maxCandidates)},
+		{&st.signature, `SELECT minhash, story_id FROM articles WHERE hkey = ?`},
+		{&st.exists, `SELECT 1 FROM articles WHERE id = ?`},
+	}
+	for _, p := range list {
+		stmt, err := tx.PrepareContext(ctx, s.d.rebind(p.sql))
+		if err != nil {
+			return nil, fmt.Errorf("prepare: %v", err)
+		}
+		*p.dst = stmt
+	}
+	st.mentions = s.newRowWriter(tx, "mentions", mentionCols)
+	st.events = s.newRowWriter(tx, "event_mentions", eventCols)
+	st.quotes = s.newRowWriter(tx, "quotes", quoteCols)
+	st.places = s.newRowWriter(tx, "places", placeCols)
+	return &st, nil
+}
+
+// flush writes the rows the writers still hold and indexes the new
+// articles' text. SQLite's FTS5 flushes its pending index at every
+// statement of a transaction that touches it, so the whole batch goes
+// into the index in one statement per chunk, after everything else.
+func (s *sqlStore) flush(ctx context.Context, tx *sql.Tx, st *statements) error {
+	for _, w := range []*rowWriter{st.mentions, st.events, st.quotes, st.places} {
+		if err := w.flush(ctx); err != nil {
+			return err
+		}
+	}
+	if s.d.name != "sqlite" {
+		return nil
+	}
+	for ids := st.added; len(ids) > 0; {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text)
+			SELECT rowid, title, text FROM articles WHERE id IN (`+marks(n)+`)`, args...); err != nil {
+			return fmt.Errorf("text index: %v", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// insertSQL is an INSERT of n rows into table.
+func insertSQL(table string, cols []string, n int) string {
+	row := "(" + marks(len(cols)) + ")"
+	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
+// rowWriter inserts rows many to a statement: per-row statements spend
+// most of their time crossing database/sql and the driver, not in the
+// database.
+type rowWriter struct {
+	s     *sqlStore
+	tx    *sql.Tx
+	table string
+	cols  []string
+	vals  []any
+	full  *sql.Stmt // prepared on first use
+}
+
+const rowsPerInsert = 128
+
+// With 64 bands of 2 rows, a pair at the dedup threshold (0.30) shares
+// about six bands and at least two with probability 0.98, while unrelated
+// articles (about 0.05) share two with probability near 0.01.
+const (
+	minSharedBands = 2
+	maxCandidates  = 16
+)
+
+func (s *sqlStore) newRowWriter(tx *sql.Tx, table string, cols []string) *rowWriter {
+	return &rowWriter{s: s, tx: tx, table: table, cols: cols}
+}
+
+func (w *rowWriter) add(ctx context.Context, vals ...any) error {
+	w.vals = append(w.vals, vals...)
+	if len(w.vals) < rowsPerInsert*len(w.cols) {
+		return nil
+	}
+	if w.full == nil {
+		stmt, err := w.tx.PrepareContext(ctx, w.s.d.rebind(insertSQL(w.table, w.cols, rowsPerInsert)))
+		if err != nil {
+			return err
+		}
+		w.full = stmt
+	}
+	_, err := w.full.ExecContext(ctx, w.vals...)
+	w.vals = w.vals[:0]
+	return err
+}
+
+func (w *rowWriter) flush(ctx context.Context) error {
+	if len(w.vals) == 0 {
+		return nil
+	}
+	_, err := w.tx.ExecContext(ctx, w.s.d.rebind(insertSQL(w.table, w.cols, len(w.vals)/len(w.cols))), w.vals...)
+	w.vals = w.vals[:0]
+	return err
+}
+
+func (s *sqlStore) Put(ctx context.Context, batch []doc.Result) (PutStats, error) {
+	var stats PutStats
+	if len(batch) == 0 {
+		return stats, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return stats, err
+	}
+	defer tx.Rollback()
+	st, err := s.prepare(ctx, tx)
+	if err != nil {
+		return stats, err
+	}
+	now := s.now().UTC()
+	for i := range batch {
+		added, dup, err := s.putOne(ctx, st, &batch[i], now)
+		if err != nil {
+			return PutStats{}, fmt.Errorf("article %s (%s): %w", batch[i].Article.ID, batch[i].Article.Origin, err)
+		}
+		switch {
+		case !added:
+			stats.Skipped++
+		case dup:
+			stats.Added++
+			stats.Duplicates++
+		default:
+			stats.Added++
+		}
+	}
+	if err := s.flush(ctx, tx, st); err != nil {
+		return PutStats{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return PutStats{}, err
+	}
+	return stats, nil
+}
+
+// putOne writes one article and everything coded in it, unless its ID is
+// already stored.
+func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, now time.Time) (added, dup bool, err error) {
+	a := &r.Article
+	if a.ID == "" {
+		return false, false, fmt.Errorf("article has no ID")
+	}
+	if ok, err := existsIn(ctx, st.exists, a.ID); err != nil || ok {
+		return false, false, err
+	}
+	sig := dedup.Sign(a.Text)
+	hkey := int64(xxh3.HashString(a.ID))
+	bands := dedup.Bands(sig)
+	story, dup, err := similarStory(ctx, st.candidates, st.signature, bands, sig)
+	if err != nil {
+		return false, false, err
+	}
+	if !dup {
+		story = a.ID
+	}
+	seen := now
+	published := ""
+	if !a.Published.IsZero() {
+		seen = a.Published.UTC()
+		published = seen.Format(time.RFC3339)
+	}
+	outlet := Outlet(*a)
+	res, err := st.article.ExecContext(ctx, a.ID, a.URL, outlet, a.Title, published, seen.Format(time.RFC3339),
+		now.Format(time.RFC3339), a.Lang, a.Origin, a.Text, story, hkey, sig.Bytes())
+	if err != nil {
+		return false, false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, false, err // stored meanwhile by another writer
+	}
+	st.added = append(st.added, a.ID)
+	if len(bands) == dedup.NumBands {
+		args := make([]any, 0, 2*len(bands))
+		for _, b := range bands {
+			args = append(args, int64(b), hkey)
+		}
+		if _, err := st.bands.ExecContext(ctx, args...); err != nil {
+			return false, false, err
+		}
+	}
+	if outlet != "" {
+		if _, err := st.source.ExecContext(ctx, outlet, seen.Format(time.RFC3339)); err != nil {
+			return false, false, err
+		}
+	}
+	if err := putParts(ctx, st, r); err != nil {
+		return false, false, err
+	}
+	return true, dup, nil
+}
+
+func existsIn(ctx context.Context, exists *sql.Stmt, id string) (bool, error) {
+	var one int
+	err := exists.QueryRowContext(ctx, id).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// putParts writes an article's mentions, event mentions, quotes and places.
+func putParts(ctx context.Context, st *statements, r *doc.Result) error {
+	a := &r.Article
+	for i, m := range r.Mentions {
+		if m.Actor.Code == "" && m.Type == doc.EntityNone {
+			continue // neither coded nor a name: nothing to look up later
+		}
+		if err := st.mentions.add(ctx, a.ID, i, m.Span.Start, m.Span.End, m.Span.In(a.Text),
+			m.Actor.Code, m.Actor.Name, m.Actor.Country, m.Actor.Sector, m.Type.String(), m.Via.String(), m.Sentence, m.Entity); err != nil {
+			return err
+		}
+	}
+	for i := range r.Events {
+		e := &r.Events[i]
+		src, tgt := actorCols(e.Source), actorCols(e.Target)
+		var p doc.Place
+		if e.Place != nil {
+			p = *e.Place
+		}
+		reported := ""
+		if e.ReportedBy != nil {
+			reported = e.ReportedBy.Code
+		}
+		if err := st.events.add(ctx, a.ID, i, EventKey(e), e.Date, e.DatePrecision.String(),
+			src[0], src[1], src[2], src[3], tgt[0], tgt[1], tgt[2], tgt[3],
+			e.Code, e.Root, e.Name, int(e.QuadClass), float64(e.Goldstein), e.PLOVER, boolInt(e.Negated), boolInt(e.Hypothetical), reported,
+			p.Name, p.Feature, p.Country, p.Admin1, p.Lat, p.Lon, p.GeonameID,
+			e.Sentence, formatSpans(e.Evidence), doc.JoinSpans(a.Text, e.Evidence), e.Rule, float64(e.Confidence)); err != nil {
+			return err
+		}
+	}
+	for i, q := range r.Quotes {
+		var spText, spCode string
+		var spStart, spEnd int32 = -1, -1
+		if q.Speaker != nil {
+			spText, spCode = q.Speaker.Span.In(a.Text), q.Speaker.Actor.Code
+			spStart, spEnd = q.Speaker.Span.Start, q.Speaker.Span.End
+		}
+		var vStart, vEnd int32 = -1, -1
+		if q.Verb != nil {
+			vStart, vEnd = q.Verb.Start, q.Verb.End
+		}
+		if err := st.quotes.add(ctx, a.ID, i, q.Span.Start, q.Span.End, q.Span.In(a.Text), boolInt(q.Direct), q.Sentence,
+			spText, spCode, spStart, spEnd, vStart, vEnd); err != nil {
+			return err
+		}
+	}
+	for i, p := range r.Places {
+		if err := st.places.add(ctx, a.ID, i, p.Span.Start, p.Span.End, p.Name, p.Feature, p.Country, p.Admin1, p.Lat, p.Lon, p.GeonameID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Outlet is the name an article's outlet is counted under: the source the
+// input gave, else the URL's host without "www.", else "".
+func Outlet(a doc.Article) string {
+	if s := strings.TrimSpace(a.Source); s != "" {
+		return s
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+func actorCols(a *doc.Actor) [4]string {
+	if a == nil {
+		return [4]string{}
+	}
+	return [4]string{a.Code, a.Name, a.Country, a.Sector}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// formatSpans writes spans as "s-e,s-e", which parseSpans reads back.
+func formatSpans(spans []doc.Span) string {
+	var b strings.Builder
+	for i, s := range spans {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(int(s.Start)))
+		b.WriteByte('-')
+		b.WriteString(strconv.Itoa(int(s.End)))
+	}
+	return b.String()
+}
+
+func parseSpans(s string) []doc.Span {
+	var out []doc.Span
+	for _, part := range strings.Split(s, ",") {
+		a, b, ok := strings.Cut(part, "-")
+		if !ok {
+			continue
+		}
+		start, err1 := strconv.Atoi(a)
+		end, err2 := strconv.Atoi(b)
+		if err1 == nil && err2 == nil {
+			out = append(out, doc.NewSpan(start, end))
+		}
+	}
+	return out
+}
