@@ -10,10 +10,10 @@ import (
 
 // dialect is what differs between the two databases.
 type dialect struct {
-	name         string // "sqlite" or "postgres"
-	driver       string // database/sql driver name
-	blobType     string
-	withoutRowID string
+	name      string // "sqlite" or "postgres"
+	driver    string // database/sql driver name
+	blobType  string
+	serialKey string // an auto-numbered primary key column type
 	// numbered placeholders ($1, $2) instead of ?
 	numbered bool
 	// textMatch is the condition that article alias a matches a full-text
@@ -22,20 +22,29 @@ type dialect struct {
 }
 
 var sqliteDialect = dialect{
-	name: "sqlite", driver: "sqlite", blobType: "BLOB", withoutRowID: " WITHOUT ROWID",
+	name: "sqlite", driver: "sqlite", blobType: "BLOB", serialKey: "INTEGER PRIMARY KEY",
 	textMatch: "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
 }
 
 var postgresDialect = dialect{
-	name: "postgres", driver: "pgx", blobType: "BYTEA", numbered: true,
+	name: "postgres", driver: "pgx", blobType: "BYTEA", serialKey: "BIGSERIAL PRIMARY KEY", numbered: true,
 	textMatch: "to_tsvector('english', a.title || ' ' || a.text) @@ websearch_to_tsquery('english', ?)",
 }
 
-// rebind turns ? placeholders into $1, $2… for PostgreSQL. dyad's SQL has
-// no ? inside string literals, so a plain scan is enough.
+// rebind adapts dyad's SQL, written for SQLite, to the dialect. For
+// PostgreSQL, ? placeholders become $1, $2… (dyad's SQL has no ? inside
+// string literals, so a plain scan is enough) and INSERT OR IGNORE becomes
+// ON CONFLICT DO NOTHING.
+//
+// dyad writes INSERT OR IGNORE rather than SQLite's ON CONFLICT clause
+// because it also covers NOT NULL: a statement that cannot abort halfway
+// needs no statement journal, which made up a third of ingest time.
 func (d dialect) rebind(q string) string {
 	if !d.numbered {
 		return q
+	}
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(q), "INSERT OR IGNORE INTO"); ok {
+		q = "INSERT INTO" + rest + " ON CONFLICT DO NOTHING"
 	}
 	var b strings.Builder
 	n := 0

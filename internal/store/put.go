@@ -9,18 +9,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/zeebo/xxh3"
-
 	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
 // statements are the prepared statements of one Put transaction.
 type statements struct {
-	article, bands, source           *sql.Stmt
-	candidates, signature, exists    *sql.Stmt
-	mentions, events, quotes, places *rowWriter
-	added                            []string // IDs of the articles written
+	article, signature, source, exists *sql.Stmt
+	mentions, events, quotes, places   *rowWriter
+	added                              []string // IDs of the articles written
 }
 
 var (
@@ -40,17 +37,10 @@ func (s *sqlStore) prepare(ctx context.Context, tx *sql.Tx) (*statements, error)
 		dst **sql.Stmt
 		sql string
 	}{
-		{&st.article, `INSERT INTO articles (id, url, outlet, title, published, seen, ingested_at, lang, origin, text, story_id, hkey, minhash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
-		// An article always has NumBands band keys: one statement for all.
-		{&st.bands, insertSQL("article_bands", []string{"band", "hkey"}, dedup.NumBands) + ` ON CONFLICT DO NOTHING`},
-		{&st.source, `INSERT INTO sources (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`},
-		// Sharing one band is common by chance between unrelated news
-		// texts; a near-duplicate shares several. Only the articles with
-		// the most shared bands are compared in full.
-		{&st.candidates, `SELECT hkey FROM article_bands WHERE band IN (` + marks(dedup.NumBands) + `)
-			GROUP BY hkey HAVING COUNT(*) >= ` + strconv.Itoa(minSharedBands) + ` ORDER BY COUNT(*) DESC, hkey LIMIT ` + strconv.Itoa(maxCandidates)},
-		{&st.signature, `SELECT minhash, story_id FROM articles WHERE hkey = ?`},
+		{&st.article, `INSERT OR IGNORE INTO articles (id, url, outlet, title, published, seen, ingested_at, lang, origin, text, story_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.signature, `INSERT INTO article_signatures (article_id, story_id, minhash) VALUES (?, ?, ?) RETURNING seq`},
+		{&st.source, `INSERT OR IGNORE INTO sources (name, first_seen) VALUES (?, ?)`},
 		{&st.exists, `SELECT 1 FROM articles WHERE id = ?`},
 	}
 	for _, p := range list {
@@ -97,10 +87,11 @@ func (s *sqlStore) flush(ctx context.Context, tx *sql.Tx, st *statements) error 
 
 func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
-// insertSQL is an INSERT of n rows into table.
+// insertSQL is an INSERT of n rows into table that skips rows already
+// there (see dialect.rebind).
 func insertSQL(table string, cols []string, n int) string {
 	row := "(" + marks(len(cols)) + ")"
-	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+	return "INSERT OR IGNORE INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 // rowWriter inserts rows many to a statement: per-row statements spend
@@ -116,14 +107,6 @@ type rowWriter struct {
 }
 
 const rowsPerInsert = 128
-
-// With 64 bands of 2 rows, a pair at the dedup threshold (0.30) shares
-// about six bands and at least two with probability 0.98, while unrelated
-// articles (about 0.05) share two with probability near 0.01.
-const (
-	minSharedBands = 2
-	maxCandidates  = 16
-)
 
 func (s *sqlStore) newRowWriter(tx *sql.Tx, table string, cols []string) *rowWriter {
 	return &rowWriter{s: s, tx: tx, table: table, cols: cols}
@@ -169,6 +152,17 @@ func (s *sqlStore) Put(ctx context.Context, batch []doc.Result) (PutStats, error
 	if err != nil {
 		return stats, err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	committed := false
+	defer func() {
+		if !committed {
+			s.stories.reset()
+		}
+	}()
+	if err := s.stories.refresh(ctx, s, tx); err != nil {
+		return stats, fmt.Errorf("near-duplicate index: %v", err)
+	}
 	now := s.now().UTC()
 	for i := range batch {
 		added, dup, err := s.putOne(ctx, st, &batch[i], now)
@@ -191,6 +185,7 @@ func (s *sqlStore) Put(ctx context.Context, batch []doc.Result) (PutStats, error
 	if err := tx.Commit(); err != nil {
 		return PutStats{}, err
 	}
+	committed = true
 	return stats, nil
 }
 
@@ -205,12 +200,7 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, no
 		return false, false, err
 	}
 	sig := dedup.Sign(a.Text)
-	hkey := int64(xxh3.HashString(a.ID))
-	bands := dedup.Bands(sig)
-	story, dup, err := similarStory(ctx, st.candidates, st.signature, bands, sig)
-	if err != nil {
-		return false, false, err
-	}
+	story, dup := s.stories.match(sig)
 	if !dup {
 		story = a.ID
 	}
@@ -222,7 +212,7 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, no
 	}
 	outlet := Outlet(*a)
 	res, err := st.article.ExecContext(ctx, a.ID, a.URL, outlet, a.Title, published, seen.Format(time.RFC3339),
-		now.Format(time.RFC3339), a.Lang, a.Origin, a.Text, story, hkey, sig.Bytes())
+		now.Format(time.RFC3339), a.Lang, a.Origin, a.Text, story)
 	if err != nil {
 		return false, false, err
 	}
@@ -230,15 +220,11 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, no
 		return false, false, err // stored meanwhile by another writer
 	}
 	st.added = append(st.added, a.ID)
-	if len(bands) == dedup.NumBands {
-		args := make([]any, 0, 2*len(bands))
-		for _, b := range bands {
-			args = append(args, int64(b), hkey)
-		}
-		if _, err := st.bands.ExecContext(ctx, args...); err != nil {
-			return false, false, err
-		}
+	var seq int64
+	if err := st.signature.QueryRowContext(ctx, a.ID, story, sig.Bytes()).Scan(&seq); err != nil {
+		return false, false, err
 	}
+	s.stories.add(seq, sig, story)
 	if outlet != "" {
 		if _, err := st.source.ExecContext(ctx, outlet, seen.Format(time.RFC3339)); err != nil {
 			return false, false, err

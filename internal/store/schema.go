@@ -35,20 +35,19 @@ CREATE TABLE articles (
 	lang        TEXT NOT NULL DEFAULT '',
 	origin      TEXT NOT NULL DEFAULT '',
 	text        TEXT NOT NULL,
-	story_id    TEXT NOT NULL,
-	-- hkey is a 64-bit hash of id: band rows carry it instead of the id,
-	-- which keeps the largest table small.
-	hkey        BIGINT NOT NULL,
-	minhash     {{blob}}
+	story_id    TEXT NOT NULL
 );
 CREATE INDEX articles_story ON articles (story_id);
-CREATE INDEX articles_hkey ON articles (hkey);
 CREATE INDEX articles_outlet ON articles (outlet);
-CREATE TABLE article_bands (
-	band BIGINT NOT NULL,
-	hkey BIGINT NOT NULL,
-	PRIMARY KEY (band, hkey)
-){{norowid}};
+-- One MinHash signature per article, in the order they were stored, so a
+-- writer can load the most recent ones into its near-duplicate index and
+-- later pick up what other writers added.
+CREATE TABLE article_signatures (
+	seq        {{serial}},
+	article_id TEXT NOT NULL,
+	story_id   TEXT NOT NULL,
+	minhash    {{blob}} NOT NULL
+);
 CREATE TABLE mentions (
 	article_id  TEXT NOT NULL,
 	idx         INTEGER NOT NULL,
@@ -62,10 +61,8 @@ CREATE TABLE mentions (
 	entity_type TEXT NOT NULL,
 	via         TEXT NOT NULL,
 	sentence    INTEGER NOT NULL,
-	entity      INTEGER NOT NULL,
-	UNIQUE (article_id, idx)
+	entity      INTEGER NOT NULL
 );
-CREATE INDEX mentions_code ON mentions (code);
 CREATE TABLE event_mentions (
 	article_id      TEXT NOT NULL,
 	idx             INTEGER NOT NULL,
@@ -100,14 +97,10 @@ CREATE TABLE event_mentions (
 	evidence        TEXT NOT NULL,
 	evidence_text   TEXT NOT NULL,
 	rule            TEXT NOT NULL,
-	confidence      DOUBLE PRECISION NOT NULL,
-	UNIQUE (article_id, idx)
+	confidence      DOUBLE PRECISION NOT NULL
 );
 CREATE INDEX event_mentions_event ON event_mentions (event_id);
 CREATE INDEX event_mentions_date ON event_mentions (event_date);
-CREATE INDEX event_mentions_code ON event_mentions (code);
-CREATE INDEX event_mentions_source ON event_mentions (source_code);
-CREATE INDEX event_mentions_target ON event_mentions (target_code);
 CREATE TABLE quotes (
 	article_id    TEXT NOT NULL,
 	idx           INTEGER NOT NULL,
@@ -121,10 +114,8 @@ CREATE TABLE quotes (
 	speaker_start INTEGER NOT NULL,
 	speaker_end   INTEGER NOT NULL,
 	verb_start    INTEGER NOT NULL,
-	verb_end      INTEGER NOT NULL,
-	UNIQUE (article_id, idx)
+	verb_end      INTEGER NOT NULL
 );
-CREATE INDEX quotes_speaker ON quotes (speaker_code);
 CREATE TABLE places (
 	article_id TEXT NOT NULL,
 	idx        INTEGER NOT NULL,
@@ -136,10 +127,8 @@ CREATE TABLE places (
 	admin1     TEXT NOT NULL,
 	lat        DOUBLE PRECISION NOT NULL,
 	lon        DOUBLE PRECISION NOT NULL,
-	geonameid  BIGINT NOT NULL,
-	UNIQUE (article_id, idx)
+	geonameid  BIGINT NOT NULL
 );
-CREATE INDEX places_country ON places (country);
 CREATE TABLE feeds (
 	url   TEXT PRIMARY KEY,
 	state TEXT NOT NULL
@@ -152,7 +141,7 @@ CREATE TABLE feeds (
 
 // schemaSQL is the text of one migration for one dialect.
 func (m migration) schemaSQL(d dialect) string {
-	r := strings.NewReplacer("{{blob}}", d.blobType, "{{norowid}}", d.withoutRowID)
+	r := strings.NewReplacer("{{blob}}", d.blobType, "{{serial}}", d.serialKey)
 	extra := m.sqlite
 	if d.name == "postgres" {
 		extra = m.postgres

@@ -8,12 +8,11 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
-
-	"github.com/dyad-events/dyad/internal/dedup"
 )
 
 // sqlStore is the Store over database/sql, for both dialects.
@@ -22,6 +21,10 @@ type sqlStore struct {
 	d   dialect
 	loc Location
 	now func() time.Time
+
+	// mu serialises Put, which owns stories.
+	mu      sync.Mutex
+	stories *storyIndex
 }
 
 // Open opens (creating when needed) the store dsn names and brings its
@@ -31,7 +34,7 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sqlStore{loc: loc, now: opts.Now}
+	s := &sqlStore{loc: loc, now: opts.Now, stories: newStoryIndex(opts.DedupWindow)}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -168,47 +171,4 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 		}
 	}
 	return st, nil
-}
-
-// similarStory finds the story an article's signature belongs to: the
-// story of the most similar stored article that shares an LSH band with
-// it and passes dedup.Threshold.
-func similarStory(ctx context.Context, candidates, signature *sql.Stmt, bands []uint64, sig dedup.Signature) (string, bool, error) {
-	args := make([]any, len(bands))
-	for i, b := range bands {
-		args[i] = int64(b)
-	}
-	rows, err := candidates.QueryContext(ctx, args...)
-	if err != nil {
-		return "", false, err
-	}
-	var keys []int64
-	for rows.Next() {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
-			rows.Close()
-			return "", false, err
-		}
-		keys = append(keys, k)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return "", false, err
-	}
-	best, bestSim := "", 0.0
-	for _, k := range keys {
-		var blob []byte
-		var story string
-		if err := signature.QueryRowContext(ctx, k).Scan(&blob, &story); err != nil {
-			return "", false, err
-		}
-		other, err := dedup.SignatureFromBytes(blob)
-		if err != nil {
-			continue // a damaged signature only costs a missed duplicate
-		}
-		if sim := dedup.Similarity(sig, other); sim >= dedup.Threshold && (sim > bestSim || sim == bestSim && story < best) {
-			best, bestSim = story, sim
-		}
-	}
-	return best, best != "", nil
 }

@@ -82,4 +82,12 @@ type Filter struct {
 type Options struct {
 	// Now stamps ingest times; nil means time.Now.
 	Now func() time.Time
+	// DedupWindow is how many of the most recently stored articles a new
+	// article is checked against for near-duplicates; 0 means
+	// DefaultDedupWindow.
+	DedupWindow int
 }
+
+// DefaultDedupWindow keeps the near-duplicate index at about 100 MB:
+// syndicated copies and rewrites appear within days of the original.
+const DefaultDedupWindow = 50000
