@@ -28,7 +28,7 @@ Examples:
 func runBench(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "bench", benchUsage)
 	rounds := fs.Int("rounds", 1, "passes over the corpus (`N`); more passes steady the figures")
-	input := fs.String("input", "auto", "input `format`: auto, text, html or jsonl")
+	input := inputFlag(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the timed passes to `FILE`, for go tool pprof")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -44,7 +44,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := collectInputs(e, paths)
+	inputs, err := collectInputs(ctx, e, paths)
 	if err != nil {
 		return err
 	}

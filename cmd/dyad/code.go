@@ -7,23 +7,25 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/output"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 const codeUsage = `
-Usage: dyad code [flags] FILE|DIR|- ...
+Usage: dyad code [flags] FILE|DIR|URL|- ...
 
 Codes news articles and prints one result per article: the cleaned text,
 its sentences, and the mentions, events, quotes and places found in it
 (docs/architecture.md describes the JSON output contract).
 
 Inputs are plain-text articles (first line is the title when it looks like
-one), HTML pages, or JSONL with one article per line
-({"id","url","title","published","text"|"html","source"}); gzipped files
-are read as they are. A directory is read recursively. "-" reads standard
-input. A bad record is reported with its file and line, and the rest go on.
+one), HTML pages, JSONL with one article per line
+({"id","url","title","published","text"|"html","source"}), RSS/Atom/JSON
+feeds (one article per item) or WARC web archives (one per HTML page);
+gzipped files are read as they are. A directory is read recursively, an
+http(s) URL is fetched, "-" reads standard input. A bad record is reported
+with its file and position (line, feed item, WARC offset), and the rest go
+on.
 
 Examples:
   dyad code --format pretty examples/
@@ -57,7 +59,7 @@ func parseCodeFlags(e *env, args []string) (codeConfig, []string, error) {
 	fs := newFlagSet(e, "code", codeUsage)
 	date := fs.String("date", "", "article date `YYYY-MM-DD` for inputs that carry none; relative dates resolve against it")
 	format := fs.String("format", "jsonl", "output `format`: jsonl (the output contract) or pretty (for reading)")
-	input := fs.String("input", "auto", "input `format`: auto, text, html or jsonl")
+	input := inputFlag(fs)
 	tokens := fs.Bool("tokens", false, "include tokens with part-of-speech tags")
 	workers := fs.Int("workers", 0, "parallel workers (`N`, 0 = one per core)")
 	quiet := fs.Bool("quiet", false, "no progress line on standard error")
@@ -95,7 +97,7 @@ func runCode(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := collectInputs(e, paths)
+	inputs, err := collectInputs(ctx, e, paths)
 	if err != nil {
 		return err
 	}
@@ -151,15 +153,4 @@ func printWarnings(e *env, diags []doc.Diagnostic) {
 			fmt.Fprintf(e.stderr, "dyad: %s\n", d)
 		}
 	}
-}
-
-// inputFormat reads an --input flag value.
-func inputFormat(s string) (pipeline.RunOptions, error) {
-	if s == "auto" {
-		return pipeline.RunOptions{Auto: true}, nil
-	}
-	if f, ok := extract.ParseFormat(s); ok {
-		return pipeline.RunOptions{Format: f}, nil
-	}
-	return pipeline.RunOptions{}, usagef("--input %q: want auto, text, html or jsonl", s)
 }

@@ -46,7 +46,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "ingest", ingestUsage)
 	dsn := storeFlag(fs)
 	date := fs.String("date", "", "article date `YYYY-MM-DD` for inputs that carry none")
-	input := fs.String("input", "auto", "input `format`: auto, text, html or jsonl")
+	input := inputFlag(fs)
 	workers := fs.Int("workers", 0, "parallel coders (`N`, 0 = one per core)")
 	batch := fs.Int("batch", 2000, "articles per transaction (`N`)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
@@ -80,7 +80,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 	}
-	inputs, err := collectInputs(e, paths)
+	inputs, err := collectInputs(ctx, e, paths)
 	if err != nil {
 		return err
 	}

@@ -1,29 +1,41 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // readableExt lists the file endings dyad reads when walking a directory.
 var readableExt = map[string]bool{
 	".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true,
-	".jsonl": true, ".ndjson": true,
+	".jsonl": true, ".ndjson": true, ".rss": true, ".atom": true, ".xml": true,
+	".warc": true,
 }
 
 // collectInputs expands the command line into inputs: "-" is standard
-// input, a directory is walked (sorted, hidden entries skipped) for files
-// dyad can read, a file is taken as it is.
-func collectInputs(e *env, args []string) ([]pipeline.Input, error) {
+// input, an http(s) URL is fetched when it is read, a directory is walked
+// (sorted, hidden entries skipped) for files dyad can read, a file is
+// taken as it is.
+func collectInputs(ctx context.Context, e *env, args []string) ([]pipeline.Input, error) {
 	var inputs []pipeline.Input
 	for _, arg := range args {
+		if isURL(arg) {
+			inputs = append(inputs, urlInput(ctx, arg))
+			continue
+		}
 		if arg == "-" {
 			stdin := e.stdin
 			inputs = append(inputs, pipeline.Input{Name: "<stdin>", Open: func() (io.ReadCloser, error) {
@@ -81,6 +93,74 @@ func extList() string {
 	}
 	sort.Strings(exts)
 	return strings.Join(exts, " ") + ", optionally .gz"
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// fetchTimeout bounds one page or feed download.
+const fetchTimeout = time.Minute
+
+// maxFetchBytes bounds one download: the largest feed dyad reads.
+const maxFetchBytes = extract.MaxFeedBytes
+
+// urlInput is an input fetched over HTTP when it is opened. The format is
+// told from the URL's path and the body's first bytes, as for files.
+func urlInput(ctx context.Context, url string) pipeline.Input {
+	return pipeline.Input{Name: url, Open: func() (io.ReadCloser, error) {
+		ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		req.Header.Set("User-Agent", userAgent)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		if resp.StatusCode != http.StatusOK {
+			resp.Body.Close()
+			cancel()
+			return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
+		}
+		return fetchBody{io.LimitReader(resp.Body, maxFetchBytes), resp.Body, cancel}, nil
+	}}
+}
+
+// userAgent names dyad to the servers it fetches from.
+const userAgent = "dyad (+https://github.com/dyad-events/dyad)"
+
+// fetchBody is a response body that releases its request when closed.
+type fetchBody struct {
+	io.Reader
+	body   io.Closer
+	cancel context.CancelFunc
+}
+
+func (b fetchBody) Close() error {
+	err := b.body.Close()
+	b.cancel()
+	return err
+}
+
+// inputFlag registers --input, the input format every reading command
+// takes.
+func inputFlag(fs *flag.FlagSet) *string {
+	return fs.String("input", "auto", "input `format`: auto, "+strings.Join(extract.FormatNames(), ", "))
+}
+
+// inputFormat reads an --input flag value.
+func inputFormat(s string) (pipeline.RunOptions, error) {
+	if s == "auto" {
+		return pipeline.RunOptions{Auto: true}, nil
+	}
+	if f, ok := extract.ParseFormat(s); ok {
+		return pipeline.RunOptions{Format: f}, nil
+	}
+	return pipeline.RunOptions{}, usagef("--input %q: want auto, %s", s, strings.Join(extract.FormatNames(), ", "))
 }
 
 // errText drops the "stat path:" prefix Go puts on file errors.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -19,11 +20,16 @@ const (
 	FormatText Format = iota
 	FormatHTML
 	FormatJSONL
+	FormatFeed // RSS, Atom or JSON Feed: one article per item
+	FormatWARC // web archive: one article per HTML response record
 )
 
-var formatNames = [...]string{"text", "html", "jsonl"}
+var formatNames = [...]string{"text", "html", "jsonl", "feed", "warc"}
 
 func (f Format) String() string { return formatNames[f] }
+
+// FormatNames lists the formats' names, for help and error texts.
+func FormatNames() []string { return slices.Clone(formatNames[:]) }
 
 // ParseFormat reads a --format style name; "" and "auto" give ok=false.
 func ParseFormat(s string) (Format, bool) {
@@ -36,16 +42,26 @@ func ParseFormat(s string) (Format, bool) {
 }
 
 // DetectFormat guesses the format from the file name, then from the first
-// bytes: JSON objects one per line, or markup that opens like a web page.
+// bytes: a WARC record, a feed, JSON objects one per line, or markup that
+// opens like a web page. A name may be a URL; its query is ignored.
 func DetectFormat(name string, head []byte) Format {
-	ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")))
-	switch ext {
+	switch nameExt(name) {
 	case ".jsonl", ".ndjson":
 		return FormatJSONL
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
 	case ".txt", ".text":
 		return FormatText
+	case ".warc":
+		return FormatWARC
+	case ".rss", ".atom":
+		return FormatFeed
+	}
+	if LooksLikeWARC(head) {
+		return FormatWARC
+	}
+	if LooksLikeFeed(head) {
+		return FormatFeed
 	}
 	h := bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n")
 	if len(h) > 0 && h[0] == '{' {
@@ -60,6 +76,16 @@ func DetectFormat(name string, head []byte) Format {
 	return FormatText
 }
 
+// nameExt is the lower-case extension of a file name or URL path, a
+// trailing .gz aside.
+func nameExt(name string) string {
+	name = strings.ToLower(name)
+	if i := strings.IndexAny(name, "?#"); i >= 0 && strings.Contains(name, "://") {
+		name = name[:i]
+	}
+	return filepath.Ext(strings.TrimSuffix(name, ".gz"))
+}
+
 // MaxInputBytes bounds one text or HTML input. News articles are a few
 // kilobytes; anything this large is a mistake or an attack, and is rejected
 // with an error instead of exhausting memory.
@@ -67,9 +93,13 @@ const MaxInputBytes = 16 << 20
 
 // Open prepares one input for reading: gzipped input is unpacked on the
 // fly and, with auto set, the format is detected from the name and the
-// first bytes.
+// first bytes. A gzipped WARC is left packed: WARC reads it one gzip
+// member (one record) at a time, so a damaged record costs only itself.
 func Open(name string, r io.Reader, f Format, auto bool) (*bufio.Reader, Format, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
+	if auto && nameExt(name) == ".warc" || !auto && f == FormatWARC {
+		return br, FormatWARC, nil
+	}
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
@@ -114,7 +144,11 @@ func Document(name string, data []byte, f Format) Item {
 	var diags []doc.Diagnostic
 	var err error
 	if f == FormatHTML {
-		a, diags, err = HTML(data, HTMLOptions{})
+		opts := HTMLOptions{}
+		if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+			opts.URL = name // fetched: the page's own address
+		}
+		a, diags, err = HTML(data, opts)
 	} else {
 		a, diags, err = Text(data, TextOptions{Origin: name})
 	}

@@ -120,6 +120,8 @@ func extractUnit(u unit) extract.Item {
 	switch {
 	case u.err != nil:
 		return extract.Item{Err: u.err}
+	case u.item != nil:
+		return *u.item
 	case u.record:
 		return extract.Record(u.data, u.name, false)
 	default:

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -48,13 +49,15 @@ type finished struct {
 	out Outcome
 }
 
-// unit is one piece of work: a whole text/HTML document or one JSONL line.
+// unit is one piece of work: a whole text/HTML document, one JSONL line,
+// or an article a stream reader (feed, WARC) has already extracted.
 type unit struct {
 	seq    int
 	name   string
 	data   []byte
 	format extract.Format
-	record bool // a JSONL line, read by extract.Record
+	record bool          // a JSONL line, read by extract.Record
+	item   *extract.Item // extracted by the stream reader
 	err    error
 }
 
@@ -157,7 +160,25 @@ func splitOne(in Input, opts RunOptions, send func(unit) error) error {
 	if err != nil {
 		return send(unit{name: in.Name, err: err})
 	}
-	if format == extract.FormatJSONL {
+	switch format {
+	case extract.FormatFeed, extract.FormatWARC:
+		read := extract.Feed
+		if format == extract.FormatWARC {
+			read = extract.WARC
+		}
+		err := read(br, in.Name, func(it extract.Item) error {
+			name := it.Article.Origin
+			var ie *extract.InputError
+			if errors.As(it.Err, &ie) {
+				name = ie.Origin
+			}
+			return send(unit{name: name, format: format, item: &it})
+		})
+		if err != nil && err != context.Canceled {
+			return send(unit{name: in.Name, err: err})
+		}
+		return nil
+	case extract.FormatJSONL:
 		err := extract.Lines(br, func(line []byte, num int, tooLong bool) error {
 			u := unit{name: fmt.Sprintf("%s:%d", in.Name, num), record: true, format: format}
 			if tooLong {
@@ -185,6 +206,10 @@ func process(c *Coder, u unit, skip func(doc.Article) bool) (out Outcome) {
 		}
 	}()
 	if u.err != nil {
+		var ie *extract.InputError
+		if errors.As(u.err, &ie) {
+			return Outcome{Err: ie}
+		}
 		return Outcome{Err: &extract.InputError{Origin: u.name, Err: u.err}}
 	}
 	item := extractUnit(u)
