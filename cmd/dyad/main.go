@@ -61,6 +61,7 @@ func commands() []command {
 		{"ingest", "code articles into the event database (--store)", runIngest},
 		{"query", "find events in the event database", runQuery},
 		{"export", "write events as GDELT TSV, JSONL or CSV", runExport},
+		{"watch", "poll news feeds and ingest their new items", runWatch},
 	}
 }
 

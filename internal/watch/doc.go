@@ -9,7 +9,7 @@
 //
 // The package does not parse feeds and keeps nothing on disk. FeedState is
 // plain data the caller persists between runs; Due and NextWake let the
-// caller's loop pick the feeds to poll and decide how long to sleep; Seen
-// remembers item keys that were already ingested so a changed feed body
-// only yields its new items.
+// caller's loop pick the feeds to poll and decide how long to sleep.
+// Which items of a changed feed are new is the store's to say (an article
+// stored once is not coded again), so nothing here remembers items.
 package watch

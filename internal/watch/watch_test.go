@@ -513,67 +513,6 @@ func TestDueAndNextWake(t *testing.T) {
 	}
 }
 
-func TestSeen(t *testing.T) {
-	s := NewSeen(3)
-	steps := []struct {
-		op    string // "add" or "has"
-		key   string
-		want  bool
-		after []string // Keys() after the step, when non-nil
-	}{
-		{"add", "a", true, []string{"a"}},
-		{"add", "b", true, nil},
-		{"add", "a", false, []string{"a", "b"}},
-		{"add", "c", true, []string{"a", "b", "c"}},
-		{"add", "d", true, []string{"b", "c", "d"}}, // a evicted
-		{"has", "a", false, nil},
-		{"has", "b", true, nil},
-		{"add", "b", false, nil}, // re-adding does not refresh b
-		{"add", "e", true, []string{"c", "d", "e"}},
-		{"has", "b", false, nil},
-		{"add", "a", true, []string{"d", "e", "a"}},
-	}
-	for i, st := range steps {
-		var got bool
-		if st.op == "add" {
-			got = s.Add(st.key)
-		} else {
-			got = s.Has(st.key)
-		}
-		if got != st.want {
-			t.Errorf("step %d: %s(%q) = %v, want %v", i, st.op, st.key, got, st.want)
-		}
-		if st.after != nil {
-			if keys := s.Keys(); !reflect.DeepEqual(keys, st.after) {
-				t.Errorf("step %d: Keys = %v, want %v", i, keys, st.after)
-			}
-		}
-		if s.Len() > 3 {
-			t.Errorf("step %d: Len = %d over limit", i, s.Len())
-		}
-	}
-	if NewSeen(0).limit != DefaultSeenLimit {
-		t.Error("NewSeen(0) did not use the default limit")
-	}
-}
-
-func TestSeenConcurrent(t *testing.T) {
-	s := NewSeen(50)
-	var wg sync.WaitGroup
-	for g := range 4 {
-		wg.Go(func() {
-			for i := range 200 {
-				s.Add(fmt.Sprint(g, "-", i))
-				s.Has(fmt.Sprint(i))
-			}
-		})
-	}
-	wg.Wait()
-	if s.Len() != 50 || len(s.Keys()) != 50 {
-		t.Errorf("Len = %d, Keys = %d", s.Len(), len(s.Keys()))
-	}
-}
-
 func TestFeedStateJSON(t *testing.T) {
 	st := FeedState{URL: "u", ETag: "e", LastModified: "m", Failures: 2, NextPoll: t0, LastStatus: 503, LastError: "x"}
 	b, err := json.Marshal(st)
