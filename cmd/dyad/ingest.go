@@ -144,7 +144,7 @@ func ingest(ctx context.Context, e *env, st store.Store, coder *pipeline.Coder, 
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan []doc.Result, 1)
+	batches := make(chan []store.Entry, 1)
 	writeErr := make(chan error, 1)
 	var put store.PutStats
 	go func() {
@@ -165,7 +165,7 @@ func ingest(ctx context.Context, e *env, st store.Store, coder *pipeline.Coder, 
 		writeErr <- err
 	}()
 
-	var pending []doc.Result
+	var pending []store.Entry
 	err := pipeline.Run(ctx, coder, inputs, opts, func(o pipeline.Outcome) error {
 		sum.seen++
 		prog.add(1)
@@ -177,7 +177,7 @@ func ingest(ctx context.Context, e *env, st store.Store, coder *pipeline.Coder, 
 		case o.Skipped:
 			sum.known++
 		default:
-			pending = append(pending, slim(o.Result))
+			pending = append(pending, store.Prepare(slim(o.Result)))
 			if len(pending) >= batchSize {
 				batches <- pending
 				pending = nil

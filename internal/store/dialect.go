@@ -14,6 +14,8 @@ type dialect struct {
 	driver    string // database/sql driver name
 	blobType  string
 	serialKey string // an auto-numbered primary key column type
+	jsonType  string
+	jsonLen   string // the function that counts a JSON array's elements
 	// numbered placeholders ($1, $2) instead of ?
 	numbered bool
 	// textMatch is the condition that article alias a matches a full-text
@@ -22,12 +24,13 @@ type dialect struct {
 }
 
 var sqliteDialect = dialect{
-	name: "sqlite", driver: "sqlite", blobType: "BLOB", serialKey: "INTEGER PRIMARY KEY",
+	name: "sqlite", driver: "sqlite", blobType: "BLOB", serialKey: "INTEGER PRIMARY KEY", jsonType: "TEXT", jsonLen: "json_array_length",
 	textMatch: "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
 }
 
 var postgresDialect = dialect{
-	name: "postgres", driver: "pgx", blobType: "BYTEA", serialKey: "BIGSERIAL PRIMARY KEY", numbered: true,
+	name: "postgres", driver: "pgx", blobType: "BYTEA", serialKey: "BIGSERIAL PRIMARY KEY", jsonType: "JSONB", jsonLen: "jsonb_array_length",
+	numbered:  true,
 	textMatch: "to_tsvector('english', a.title || ' ' || a.text) @@ websearch_to_tsquery('english', ?)",
 }
 

@@ -3,26 +3,29 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
 // statements are the prepared statements of one Put transaction.
 type statements struct {
 	article, signature, source, exists *sql.Stmt
-	mentions, events, quotes, places   *rowWriter
-	added                              []string // IDs of the articles written
+	events, quotes, places             *rowWriter
+	// lastRowID is the largest articles rowid before the batch: the
+	// batch's articles are the rows after it, as SQLite has one writer.
+	lastRowID int64
+	added     int             // articles written
+	outlets   map[string]bool // outlets recorded in this batch
 }
 
 var (
-	mentionCols = []string{"article_id", "idx", "span_start", "span_end", "text", "code", "name", "country", "sector", "entity_type", "via", "sentence", "entity"}
-	eventCols   = []string{"article_id", "idx", "event_id", "event_date", "date_precision",
+	eventCols = []string{"article_id", "idx", "event_id", "event_date", "date_precision",
 		"source_code", "source_name", "source_country", "source_sector", "target_code", "target_name", "target_country", "target_sector",
 		"code", "root", "name", "quad_class", "goldstein", "plover", "negated", "hypothetical", "reported_by",
 		"place_name", "place_feature", "place_country", "place_admin1", "place_lat", "place_lon", "place_geonameid",
@@ -32,13 +35,13 @@ var (
 )
 
 func (s *sqlStore) prepare(ctx context.Context, tx *sql.Tx) (*statements, error) {
-	var st statements
+	st := statements{outlets: map[string]bool{}}
 	list := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&st.article, `INSERT OR IGNORE INTO articles (id, url, outlet, title, published, seen, ingested_at, lang, origin, text, story_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.article, `INSERT OR IGNORE INTO articles (id, url, outlet, title, published, seen, ingested_at, lang, origin, text, story_id, mentions)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.signature, `INSERT INTO article_signatures (article_id, story_id, minhash) VALUES (?, ?, ?) RETURNING seq`},
 		{&st.source, `INSERT OR IGNORE INTO sources (name, first_seen) VALUES (?, ?)`},
 		{&st.exists, `SELECT 1 FROM articles WHERE id = ?`},
@@ -50,7 +53,11 @@ func (s *sqlStore) prepare(ctx context.Context, tx *sql.Tx) (*statements, error)
 		}
 		*p.dst = stmt
 	}
-	st.mentions = s.newRowWriter(tx, "mentions", mentionCols)
+	if s.d.name == "sqlite" {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(rowid), 0) FROM articles`).Scan(&st.lastRowID); err != nil {
+			return nil, err
+		}
+	}
 	st.events = s.newRowWriter(tx, "event_mentions", eventCols)
 	st.quotes = s.newRowWriter(tx, "quotes", quoteCols)
 	st.places = s.newRowWriter(tx, "places", placeCols)
@@ -58,11 +65,9 @@ func (s *sqlStore) prepare(ctx context.Context, tx *sql.Tx) (*statements, error)
 }
 
 // flush writes the rows the writers still hold and indexes the new
-// articles' text. SQLite's FTS5 flushes its pending index at every
-// statement of a transaction that touches it, so the whole batch goes
-// into the index in one statement per chunk, after everything else.
+// articles' text, after everything else.
 func (s *sqlStore) flush(ctx context.Context, tx *sql.Tx, st *statements) error {
-	for _, w := range []*rowWriter{st.mentions, st.events, st.quotes, st.places} {
+	for _, w := range []*rowWriter{st.events, st.quotes, st.places} {
 		if err := w.flush(ctx); err != nil {
 			return err
 		}
@@ -70,17 +75,14 @@ func (s *sqlStore) flush(ctx context.Context, tx *sql.Tx, st *statements) error 
 	if s.d.name != "sqlite" {
 		return nil
 	}
-	for ids := st.added; len(ids) > 0; {
-		n := min(len(ids), 500)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text)
-			SELECT rowid, title, text FROM articles WHERE id IN (`+marks(n)+`)`, args...); err != nil {
-			return fmt.Errorf("text index: %v", err)
-		}
-		ids = ids[n:]
+	if st.added == 0 {
+		return nil
+	}
+	// One statement, so FTS5 writes one index segment for the batch: every
+	// segment costs merging later.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text)
+		SELECT rowid, title, text FROM articles WHERE rowid > ?`, st.lastRowID); err != nil {
+		return fmt.Errorf("text index: %v", err)
 	}
 	return nil
 }
@@ -138,7 +140,7 @@ func (w *rowWriter) flush(ctx context.Context) error {
 	return err
 }
 
-func (s *sqlStore) Put(ctx context.Context, batch []doc.Result) (PutStats, error) {
+func (s *sqlStore) Put(ctx context.Context, batch []Entry) (PutStats, error) {
 	var stats PutStats
 	if len(batch) == 0 {
 		return stats, nil
@@ -167,7 +169,8 @@ func (s *sqlStore) Put(ctx context.Context, batch []doc.Result) (PutStats, error
 	for i := range batch {
 		added, dup, err := s.putOne(ctx, st, &batch[i], now)
 		if err != nil {
-			return PutStats{}, fmt.Errorf("article %s (%s): %w", batch[i].Article.ID, batch[i].Article.Origin, err)
+			a := &batch[i].Result.Article
+			return PutStats{}, fmt.Errorf("article %s (%s): %w", a.ID, a.Origin, err)
 		}
 		switch {
 		case !added:
@@ -191,7 +194,8 @@ func (s *sqlStore) Put(ctx context.Context, batch []doc.Result) (PutStats, error
 
 // putOne writes one article and everything coded in it, unless its ID is
 // already stored.
-func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, now time.Time) (added, dup bool, err error) {
+func (s *sqlStore) putOne(ctx context.Context, st *statements, e *Entry, now time.Time) (added, dup bool, err error) {
+	r := &e.Result
 	a := &r.Article
 	if a.ID == "" {
 		return false, false, fmt.Errorf("article has no ID")
@@ -199,7 +203,7 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, no
 	if ok, err := existsIn(ctx, st.exists, a.ID); err != nil || ok {
 		return false, false, err
 	}
-	sig := dedup.Sign(a.Text)
+	sig := e.sig
 	story, dup := s.stories.match(sig)
 	if !dup {
 		story = a.ID
@@ -212,20 +216,21 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, r *doc.Result, no
 	}
 	outlet := Outlet(*a)
 	res, err := st.article.ExecContext(ctx, a.ID, a.URL, outlet, a.Title, published, seen.Format(time.RFC3339),
-		now.Format(time.RFC3339), a.Lang, a.Origin, a.Text, story)
+		now.Format(time.RFC3339), a.Lang, a.Origin, a.Text, story, e.mentions)
 	if err != nil {
 		return false, false, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, false, err // stored meanwhile by another writer
 	}
-	st.added = append(st.added, a.ID)
+	st.added++
 	var seq int64
 	if err := st.signature.QueryRowContext(ctx, a.ID, story, sig.Bytes()).Scan(&seq); err != nil {
 		return false, false, err
 	}
 	s.stories.add(seq, sig, story)
-	if outlet != "" {
+	if outlet != "" && !st.outlets[outlet] {
+		st.outlets[outlet] = true
 		if _, err := st.source.ExecContext(ctx, outlet, seen.Format(time.RFC3339)); err != nil {
 			return false, false, err
 		}
@@ -245,18 +250,9 @@ func existsIn(ctx context.Context, exists *sql.Stmt, id string) (bool, error) {
 	return err == nil, err
 }
 
-// putParts writes an article's mentions, event mentions, quotes and places.
+// putParts writes an article's event mentions, quotes and places.
 func putParts(ctx context.Context, st *statements, r *doc.Result) error {
 	a := &r.Article
-	for i, m := range r.Mentions {
-		if m.Actor.Code == "" && m.Type == doc.EntityNone {
-			continue // neither coded nor a name: nothing to look up later
-		}
-		if err := st.mentions.add(ctx, a.ID, i, m.Span.Start, m.Span.End, m.Span.In(a.Text),
-			m.Actor.Code, m.Actor.Name, m.Actor.Country, m.Actor.Sector, m.Type.String(), m.Via.String(), m.Sentence, m.Entity); err != nil {
-			return err
-		}
-	}
 	for i := range r.Events {
 		e := &r.Events[i]
 		src, tgt := actorCols(e.Source), actorCols(e.Target)
@@ -298,6 +294,43 @@ func putParts(ctx context.Context, st *statements, r *doc.Result) error {
 		}
 	}
 	return nil
+}
+
+// storedMention is one element of articles.mentions.
+type storedMention struct {
+	Span     [2]int32 `json:"span"`
+	Text     string   `json:"text"`
+	Code     string   `json:"code,omitempty"`
+	Name     string   `json:"name,omitempty"`
+	Country  string   `json:"country,omitempty"`
+	Sector   string   `json:"sector,omitempty"`
+	Type     string   `json:"type,omitempty"`
+	Via      string   `json:"via"`
+	Sentence int      `json:"sentence"`
+	Entity   int      `json:"entity"`
+}
+
+// mentionsJSON encodes the mentions worth keeping: those with an actor
+// code or a named-entity type.
+func mentionsJSON(r *doc.Result) string {
+	list := make([]storedMention, 0, len(r.Mentions))
+	for _, m := range r.Mentions {
+		if m.Actor.Code == "" && m.Type == doc.EntityNone {
+			continue // neither coded nor a name: nothing to look up later
+		}
+		sm := storedMention{Span: [2]int32{m.Span.Start, m.Span.End}, Text: m.Span.In(r.Article.Text),
+			Code: m.Actor.Code, Name: m.Actor.Name, Country: m.Actor.Country, Sector: m.Actor.Sector,
+			Via: m.Via.String(), Sentence: m.Sentence, Entity: m.Entity}
+		if m.Type != doc.EntityNone {
+			sm.Type = m.Type.String()
+		}
+		list = append(list, sm)
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return "[]" // plain strings and numbers: cannot fail
+	}
+	return string(b)
 }
 
 // Outlet is the name an article's outlet is counted under: the source the

@@ -18,7 +18,7 @@ type migration struct {
 // a new one.
 var migrations = []migration{{
 	version: 1,
-	name:    "articles, mentions, event mentions, quotes, places, sources, feeds",
+	name:    "articles with their mentions, event mentions, quotes, places, sources, feeds",
 	common: `
 CREATE TABLE sources (
 	name       TEXT PRIMARY KEY,
@@ -35,7 +35,11 @@ CREATE TABLE articles (
 	lang        TEXT NOT NULL DEFAULT '',
 	origin      TEXT NOT NULL DEFAULT '',
 	text        TEXT NOT NULL,
-	story_id    TEXT NOT NULL
+	story_id    TEXT NOT NULL,
+	-- The actor mentions, as one JSON array per article (see
+	-- docs/architecture.md): there are dozens per article, read with their
+	-- article, and a row each made them most of the cost of storing one.
+	mentions    {{json}} NOT NULL
 );
 CREATE INDEX articles_story ON articles (story_id);
 CREATE INDEX articles_outlet ON articles (outlet);
@@ -47,21 +51,6 @@ CREATE TABLE article_signatures (
 	article_id TEXT NOT NULL,
 	story_id   TEXT NOT NULL,
 	minhash    {{blob}} NOT NULL
-);
-CREATE TABLE mentions (
-	article_id  TEXT NOT NULL,
-	idx         INTEGER NOT NULL,
-	span_start  INTEGER NOT NULL,
-	span_end    INTEGER NOT NULL,
-	text        TEXT NOT NULL,
-	code        TEXT NOT NULL,
-	name        TEXT NOT NULL,
-	country     TEXT NOT NULL,
-	sector      TEXT NOT NULL,
-	entity_type TEXT NOT NULL,
-	via         TEXT NOT NULL,
-	sentence    INTEGER NOT NULL,
-	entity      INTEGER NOT NULL
 );
 CREATE TABLE event_mentions (
 	article_id      TEXT NOT NULL,
@@ -135,13 +124,16 @@ CREATE TABLE feeds (
 );`,
 	// External-content FTS5: the index refers to articles' rows instead of
 	// holding a second copy of every text.
-	sqlite:   `CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61');`,
+	sqlite: `CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61', columnsize=0);
+-- One index segment per batch rather than one per megabyte of postings:
+-- fewer segments to merge later.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);`,
 	postgres: `CREATE INDEX articles_fts ON articles USING GIN (to_tsvector('english', title || ' ' || text));`,
 }}
 
 // schemaSQL is the text of one migration for one dialect.
 func (m migration) schemaSQL(d dialect) string {
-	r := strings.NewReplacer("{{blob}}", d.blobType, "{{serial}}", d.serialKey)
+	r := strings.NewReplacer("{{blob}}", d.blobType, "{{serial}}", d.serialKey, "{{json}}", d.jsonType)
 	extra := m.sqlite
 	if d.name == "postgres" {
 		extra = m.postgres

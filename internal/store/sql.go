@@ -162,7 +162,7 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 		{`SELECT COUNT(DISTINCT outlet) FROM articles`, &st.Outlets},
 		{`SELECT COUNT(*) FROM event_mentions`, &st.EventMentions},
 		{`SELECT COUNT(DISTINCT event_id) FROM event_mentions WHERE negated = 0 AND hypothetical = 0`, &st.Events},
-		{`SELECT COUNT(*) FROM mentions`, &st.Mentions},
+		{`SELECT COALESCE(SUM(` + s.d.jsonLen + `(mentions)), 0) FROM articles`, &st.Mentions},
 		{`SELECT COUNT(*) FROM quotes`, &st.Quotes},
 		{`SELECT COUNT(*) FROM places`, &st.Places},
 	} {

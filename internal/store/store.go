@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/doc"
 )
 
@@ -15,7 +16,7 @@ type Store interface {
 	// Put writes a batch of coded articles in one transaction. An article
 	// whose ID is already stored is left as it is and counted as skipped,
 	// so writing the same batch twice changes nothing.
-	Put(ctx context.Context, batch []doc.Result) (PutStats, error)
+	Put(ctx context.Context, batch []Entry) (PutStats, error)
 	// Events calls fn with each aggregated event that f selects, in date
 	// order. fn's error stops the walk and is returned.
 	Events(ctx context.Context, f Filter, fn func(doc.StoredEvent) error) error
@@ -28,6 +29,21 @@ type Store interface {
 	// Location says where the store is, for messages.
 	Location() Location
 	Close() error
+}
+
+// An Entry is a coded article made ready for Put by Prepare.
+type Entry struct {
+	Result   doc.Result
+	sig      dedup.Signature
+	mentions string // JSON, see mentionsJSON
+}
+
+// Prepare does the part of storing an article that needs no database:
+// its near-duplicate signature and the encoding of its mentions. It is
+// safe to call from many goroutines, so that the one writer a SQLite
+// store has spends its time writing.
+func Prepare(r doc.Result) Entry {
+	return Entry{Result: r, sig: dedup.Sign(r.Article.Text), mentions: mentionsJSON(&r)}
 }
 
 // PutStats counts what one Put did.

@@ -81,6 +81,14 @@ func corpus() []doc.Result {
 // backends opens each store kind the machine offers: SQLite always,
 // PostgreSQL when one listens on 127.0.0.1:5432 (each test in a schema of
 // its own).
+func entries(rs []doc.Result) []Entry {
+	out := make([]Entry, len(rs))
+	for i, r := range rs {
+		out[i] = Prepare(r)
+	}
+	return out
+}
+
 func backends(t *testing.T) map[string]func(t *testing.T) Store {
 	return map[string]func(t *testing.T) Store{
 		"sqlite": func(t *testing.T) Store {
@@ -148,7 +156,7 @@ func collect(t *testing.T, s Store, f Filter) []doc.StoredEvent {
 func TestPutIsIdempotent(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		ps, err := s.Put(ctx, corpus())
+		ps, err := s.Put(ctx, entries(corpus()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -159,7 +167,7 @@ func TestPutIsIdempotent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ps, err = s.Put(ctx, append(corpus(), corpus()[0]))
+		ps, err = s.Put(ctx, entries(append(corpus(), corpus()[0])))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,7 +193,7 @@ func TestPutIsIdempotent(t *testing.T) {
 
 func TestAggregation(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s Store) {
-		if _, err := s.Put(context.Background(), corpus()); err != nil {
+		if _, err := s.Put(context.Background(), entries(corpus())); err != nil {
 			t.Fatal(err)
 		}
 		evs := collect(t, s, Filter{Evidence: true})
@@ -222,7 +230,7 @@ func TestAggregation(t *testing.T) {
 
 func TestFilters(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, s Store) {
-		if _, err := s.Put(context.Background(), corpus()); err != nil {
+		if _, err := s.Put(context.Background(), entries(corpus())); err != nil {
 			t.Fatal(err)
 		}
 		tests := []struct {
