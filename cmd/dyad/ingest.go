@@ -48,7 +48,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	date := fs.String("date", "", "article date `YYYY-MM-DD` for inputs that carry none")
 	input := inputFlag(fs)
 	workers := fs.Int("workers", 0, "parallel coders (`N`, 0 = one per core)")
-	batch := fs.Int("batch", 2000, "articles per transaction (`N`)")
+	batch := fs.Int("batch", 1000, "articles per transaction (`N`)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE`, for go tool pprof")
 	var dicts dictFlags
