@@ -302,55 +302,95 @@ func Bands(s Signature) []uint64 {
 	return keys
 }
 
-// Index is an in-memory LSH index of signatures. It is not safe for
-// concurrent use.
+// Index is an in-memory LSH index of the most recently added signatures,
+// at most limit of them: when full, the older half is forgotten. Each band
+// key remembers only the latest signature that has it, which keeps the
+// index at one number per key; a near-duplicate still finds its story
+// through the latest member of it. It is not safe for concurrent use.
 type Index struct {
-	ids     []string
-	sigs    []Signature
-	buckets map[uint64][]int // band key -> positions in ids/sigs, ascending
+	limit int
+	bands map[uint64]int32 // band key -> slot of the latest signature with it
+	slots []indexed
 }
 
-// NewIndex returns an empty Index.
-func NewIndex() *Index {
-	return &Index{buckets: make(map[uint64][]int)}
+type indexed struct {
+	id  string
+	sig Signature
 }
 
-// Len returns the number of signatures added.
-func (x *Index) Len() int { return len(x.ids) }
+// A near-duplicate shares several bands: with 64 bands of 2 rows, a pair
+// at Threshold (0.25) shares at least two with probability about 0.91,
+// while unrelated articles almost never do. Only the best-voted few are
+// compared in full.
+const (
+	minSharedBands = 2
+	maxCandidates  = 16
+)
+
+// NewIndex returns an empty Index holding at most limit signatures; a
+// limit below 1 means no limit.
+func NewIndex(limit int) *Index {
+	return &Index{limit: limit, bands: make(map[uint64]int32)}
+}
+
+// Len returns the number of signatures held.
+func (x *Index) Len() int { return len(x.slots) }
 
 // Add records s under id. Empty signatures are kept but can never match.
 func (x *Index) Add(id string, s Signature) {
-	pos := len(x.ids)
-	x.ids = append(x.ids, id)
-	x.sigs = append(x.sigs, s)
-	for _, k := range Bands(s) {
-		x.buckets[k] = append(x.buckets[k], pos)
+	if x.limit > 0 && len(x.slots) >= x.limit {
+		keep := x.slots[len(x.slots)/2:]
+		x.slots = append(make([]indexed, 0, x.limit), keep...)
+		x.bands = make(map[uint64]int32, len(x.slots)*NumBands)
+		for i := range x.slots {
+			for _, b := range Bands(x.slots[i].sig) {
+				x.bands[b] = int32(i)
+			}
+		}
+	}
+	slot := int32(len(x.slots))
+	x.slots = append(x.slots, indexed{id: id, sig: s})
+	for _, b := range Bands(s) {
+		x.bands[b] = slot
 	}
 }
 
-// Match returns the most similar id already added whose estimated
-// similarity to s is at least Threshold; ties go to the earliest added.
-// ok is false when there is no such id.
+// Match returns the id of the most similar signature held that shares at
+// least two bands with s and whose estimated similarity is at least
+// Threshold; ties go to the latest added. ok is false when there is none.
 func (x *Index) Match(s Signature) (id string, sim float64, ok bool) {
-	best := -1
-	seen := make(map[int]struct{})
-	for _, k := range Bands(s) {
-		for _, pos := range x.buckets[k] {
-			if _, dup := seen[pos]; dup {
-				continue
-			}
-			seen[pos] = struct{}{}
-			v := Similarity(s, x.sigs[pos])
-			if v < Threshold {
-				continue
-			}
-			if best < 0 || v > sim || (v == sim && pos < best) {
-				best, sim = pos, v
-			}
+	type vote struct {
+		slot  int32
+		count int
+	}
+	var votes []vote // few: most band keys are unique to one article
+	for _, b := range Bands(s) {
+		slot, found := x.bands[b]
+		if !found {
+			continue
+		}
+		i := 0
+		for i < len(votes) && votes[i].slot != slot {
+			i++
+		}
+		if i == len(votes) {
+			votes = append(votes, vote{slot: slot})
+		}
+		votes[i].count++
+	}
+	best, checked := int32(-1), 0
+	for _, v := range votes {
+		if v.count < minSharedBands || checked >= maxCandidates {
+			continue
+		}
+		checked++
+		sv := Similarity(s, x.slots[v.slot].sig)
+		if sv >= Threshold && (best < 0 || sv > sim || sv == sim && v.slot > best) {
+			best, sim = v.slot, sv
 		}
 	}
 	if best < 0 {
 		return "", 0, false
 	}
-	return x.ids[best], sim, true
+	return x.slots[best].id, sim, true
 }

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -32,7 +33,7 @@ func TestMatchPairs(t *testing.T) {
 			if got := sim >= Threshold; got != c.match {
 				t.Errorf("similarity %.3f: match=%v, want %v", sim, got, c.match)
 			}
-			x := NewIndex()
+			x := NewIndex(0)
 			x.Add("orig", base)
 			id, _, ok := x.Match(Sign(c.text))
 			if ok != c.match || (ok && id != "orig") {
@@ -132,7 +133,7 @@ func TestShortAndEmpty(t *testing.T) {
 				if Similarity(s, s) != 0 || Bands(s) != nil {
 					t.Error("empty signature must be similar to nothing and have no bands")
 				}
-				x := NewIndex()
+				x := NewIndex(0)
 				x.Add("e", s)
 				if _, _, ok := x.Match(s); ok {
 					t.Error("empty signature matched")
@@ -142,7 +143,7 @@ func TestShortAndEmpty(t *testing.T) {
 			if Similarity(s, s) != 1 || len(Bands(s)) != NumBands {
 				t.Error("short text must give a usable signature")
 			}
-			x := NewIndex()
+			x := NewIndex(0)
 			x.Add("short", s)
 			if id, _, ok := x.Match(Sign(strings.ToUpper(c.text) + ".")); !ok || id != "short" {
 				t.Errorf("short text did not match its own variant: %q %v", id, ok)
@@ -206,7 +207,7 @@ func TestBands(t *testing.T) {
 }
 
 func TestIndexBestAndTies(t *testing.T) {
-	x := NewIndex()
+	x := NewIndex(0)
 	if _, _, ok := x.Match(Sign(original)); ok {
 		t.Fatal("empty index matched")
 	}
@@ -215,8 +216,8 @@ func TestIndexBestAndTies(t *testing.T) {
 	x.Add("first", Sign(original))
 	x.Add("second", Sign(original))
 	id, sim, ok := x.Match(Sign(original))
-	if !ok || id != "first" || sim != 1 {
-		t.Fatalf("Match = %q %.3f %v; want first 1 true", id, sim, ok)
+	if !ok || id != "second" || sim != 1 {
+		t.Fatalf("Match = %q %.3f %v; want second (the latest of a tie) 1 true", id, sim, ok)
 	}
 	if id, _, ok := x.Match(Sign(sameTopic)); ok {
 		t.Errorf("same-topic report matched %q", id)
@@ -300,7 +301,7 @@ func TestSeedRewrite(t *testing.T) {
 	}
 	sim := Similarity(Sign(seed), Sign(orig))
 	t.Logf("seed vs un-spun variant: similarity %.3f (exact Jaccard %.3f)", sim, exactJaccard(seed, orig))
-	x := NewIndex()
+	x := NewIndex(0)
 	x.Add("unspun", Sign(orig))
 	if id, _, ok := x.Match(Sign(seed)); !ok || id != "unspun" {
 		t.Errorf("seed did not match its un-spun variant (similarity %.3f)", sim)
@@ -309,7 +310,7 @@ func TestSeedRewrite(t *testing.T) {
 	if _, err := os.Stat(bbcDir()); err != nil {
 		t.Skipf("BBC corpus not present at %s", bbcDir())
 	}
-	bbc := NewIndex()
+	bbc := NewIndex(0)
 	for _, d := range loadBBC(t) {
 		bbc.Add(d.id, Sign(d.text))
 	}
@@ -343,7 +344,7 @@ const minVerbatim = 0.2
 func TestBBCFalsePositives(t *testing.T) {
 	docs := loadBBC(t)
 	text := make(map[string]string, len(docs))
-	x := NewIndex()
+	x := NewIndex(0)
 	matches, nearExact := 0, 0
 	lowest, lowestVerbatim := 1.0, 1.0
 	for _, d := range docs {
@@ -409,5 +410,24 @@ func BenchmarkSign(b *testing.B) {
 	b.Logf("%d words", len(strings.Fields(text)))
 	for b.Loop() {
 		Sign(text)
+	}
+}
+
+// TestIndexWindow checks that a bounded index forgets its oldest half when
+// full and still finds what it kept.
+func TestIndexWindow(t *testing.T) {
+	x := NewIndex(4)
+	texts := []string{original, secondStory, sameTopic, spun, "A fifth, unrelated text about harvests in the valley and the price of grain."}
+	for i, s := range texts {
+		x.Add(fmt.Sprint(i), Sign(s))
+	}
+	if x.Len() != 3 {
+		t.Fatalf("Len = %d after 5 adds to a window of 4; want 3 (half kept, one added)", x.Len())
+	}
+	if id, _, ok := x.Match(Sign(original)); ok && id == "0" {
+		t.Errorf("the forgotten first text still matched as itself")
+	}
+	if id, _, ok := x.Match(Sign(texts[4])); !ok || id != "4" {
+		t.Errorf("Match(last) = %q %v; want 4", id, ok)
 	}
 }

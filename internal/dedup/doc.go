@@ -10,10 +10,10 @@
 // swaps, dropped or reordered sentences), while keeping distinct reports on
 // the same topic apart.
 //
-// The store, not this package, persists signatures (Signature.Bytes) and band
-// keys (Bands), looks candidates up by band key and aggregates events across
-// the articles it links. Index is an in-memory equivalent for tests and for a
-// single process.
+// Index finds the near-duplicates of a new article among the most recent
+// ones, in memory. The store, not this package, persists signatures
+// (Signature.Bytes), fills an Index from them and aggregates events across
+// the articles it links.
 //
 // The package must not do I/O: no files, network, database or logging. Every
 // function is deterministic and depends only on its arguments; there is no
