@@ -61,6 +61,9 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	if *interval <= 0 {
 		return usagef("--interval must be positive")
 	}
+	if *workers < 0 {
+		return usagef("--workers must be 0 or more")
+	}
 	urls, err := feedURLs(ctx, args)
 	if err != nil {
 		return err
