@@ -4,11 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dyad-events/dyad/internal/doc"
 )
@@ -140,7 +143,33 @@ func (w *rowWriter) flush(ctx context.Context) error {
 	return err
 }
 
+// putAttempts bounds how often Put tries a batch that PostgreSQL aborted
+// to break a deadlock with another writer: the batch is idempotent, so
+// trying it again is safe, and the other writer has by then moved on.
+const putAttempts = 5
+
 func (s *sqlStore) Put(ctx context.Context, batch []Entry) (PutStats, error) {
+	for attempt := 1; ; attempt++ {
+		stats, err := s.put(ctx, batch)
+		if err == nil || attempt == putAttempts || !retryable(err) {
+			return stats, err
+		}
+		select {
+		case <-ctx.Done():
+			return PutStats{}, ctx.Err()
+		case <-time.After(time.Duration(attempt*attempt) * 20 * time.Millisecond):
+		}
+	}
+}
+
+// retryable reports a PostgreSQL deadlock or serialization failure: the
+// transaction was aborted for another's sake and may simply run again.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+func (s *sqlStore) put(ctx context.Context, batch []Entry) (PutStats, error) {
 	var stats PutStats
 	if len(batch) == 0 {
 		return stats, nil

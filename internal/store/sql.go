@@ -77,8 +77,11 @@ func (s *sqlStore) Location() Location { return s.loc }
 func (s *sqlStore) Close() error       { return s.db.Close() }
 
 func (s *sqlStore) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+	if err := s.locked(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+		return err
+	}); err != nil {
 		if strings.Contains(err.Error(), "not a database") {
 			return errors.New("the file is not a dyad store (not an SQLite database)")
 		}
@@ -94,9 +97,33 @@ func (s *sqlStore) migrate(ctx context.Context) error {
 }
 
 // apply runs one migration unless it is already recorded. The version is
-// read inside the transaction (under an advisory lock on PostgreSQL) so
-// that two processes opening a new store at once do not both migrate.
+// read under the migration lock, so that two processes opening a new
+// store at once do not both migrate.
 func (s *sqlStore) apply(ctx context.Context, m migration, latest int) error {
+	return s.locked(ctx, func(tx *sql.Tx) error {
+		var cur sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&cur); err != nil {
+			return err
+		}
+		if int(cur.Int64) > latest {
+			return fmt.Errorf("schema version %d is newer than this dyad knows (%d); upgrade dyad", cur.Int64, latest)
+		}
+		if int(cur.Int64) >= m.version {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, m.schemaSQL(s.d)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
+			m.version, m.name, s.now().UTC().Format(time.RFC3339))
+		return err
+	})
+}
+
+// locked runs fn in a transaction that holds the migration lock: SQLite's
+// write lock (transactions begin IMMEDIATE), a transaction-scoped advisory
+// lock on PostgreSQL, where even CREATE TABLE IF NOT EXISTS races.
+func (s *sqlStore) locked(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -107,21 +134,7 @@ func (s *sqlStore) apply(ctx context.Context, m migration, latest int) error {
 			return err
 		}
 	}
-	var cur sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&cur); err != nil {
-		return err
-	}
-	if int(cur.Int64) > latest {
-		return fmt.Errorf("schema version %d is newer than this dyad knows (%d); upgrade dyad", cur.Int64, latest)
-	}
-	if int(cur.Int64) >= m.version {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, m.schemaSQL(s.d)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
-		m.version, m.name, s.now().UTC().Format(time.RFC3339)); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -2,14 +2,12 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/store/pgtest"
 )
 
 // The test articles are written for these tests. storyA and its
@@ -103,31 +101,9 @@ func backends(t *testing.T) map[string]func(t *testing.T) Store {
 	}
 }
 
-const postgresURL = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
 func openPostgres(t *testing.T) Store {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", "127.0.0.1:5432", time.Second)
-	if err != nil {
-		t.Skip("PostgreSQL is not running on 127.0.0.1:5432; skipping the postgres store tests")
-	}
-	c.Close()
-	admin, err := sql.Open("pgx", postgresURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	schema := fmt.Sprintf("dyad_test_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Skipf("PostgreSQL at 127.0.0.1:5432 refused a test schema (%v); skipping", err)
-	}
-	t.Cleanup(func() {
-		if a, err := sql.Open("pgx", postgresURL); err == nil {
-			a.Exec("DROP SCHEMA " + schema + " CASCADE")
-			a.Close()
-		}
-	})
-	s, err := Open(context.Background(), postgresURL+"&search_path="+schema, Options{})
+	s, err := Open(context.Background(), pgtest.DSN(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
