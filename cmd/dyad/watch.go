@@ -25,6 +25,11 @@ database (--store), as 'dyad ingest' does, until interrupted (Ctrl-C).
 OPML is a subscription list (a file, or a URL ending in .opml) whose feeds
 are all watched.
 
+With --follow (the default) each new item's page is fetched and coded
+whole, as feeds often carry only a teaser; an item without a link, or
+with --follow=false every item, is coded from the feed's own text. A page
+that cannot be fetched is tried again at the next change of the feed.
+
 Each poll is a conditional GET (If-None-Match, If-Modified-Since), so an
 unchanged feed costs the server one short answer. A feed that fails is
 retried later and later (a quarter of --interval, doubling, up to six
@@ -49,6 +54,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	interval := fs.Duration("interval", watch.DefaultInterval, "time between polls of a healthy feed (`DURATION`, e.g. 5m)")
 	once := fs.Bool("once", false, "poll the feeds that are due once, then exit")
 	workers := fs.Int("workers", 0, "parallel coders (`N`, 0 = one per core)")
+	follow := fs.Bool("follow", true, "fetch each new item's page and code it instead of the feed's text")
 	var dicts dictFlags
 	dicts.register(fs)
 	args, err := parseFlags(fs, args)
@@ -81,7 +87,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	w := &watcher{e: e, st: st, coder: coder, workers: *workers,
+	w := &watcher{e: e, st: st, coder: coder, workers: *workers, follow: *follow,
 		poller: &watch.Poller{Interval: *interval, UserAgent: userAgent}}
 	if err := w.load(ctx, urls); err != nil {
 		return err
@@ -117,6 +123,7 @@ type watcher struct {
 	coder   *pipeline.Coder
 	poller  *watch.Poller
 	workers int
+	follow  bool
 	states  []watch.FeedState
 }
 
@@ -157,7 +164,7 @@ func (w *watcher) pollDue(ctx context.Context) (failed int, err error) {
 		case fetch.NotModified:
 			fmt.Fprintf(w.e.stderr, "dyad: %s: not modified\n", fs.URL)
 		default:
-			if ierr := w.ingest(ctx, fs.URL, fetch.Body); ierr != nil {
+			if ierr := w.ingest(ctx, fs, fetch.Body); ierr != nil {
 				return failed, ierr
 			}
 		}
@@ -171,18 +178,96 @@ func (w *watcher) pollDue(ctx context.Context) (failed int, err error) {
 
 // ingest codes and stores one fetched feed body. Items it cannot read are
 // reported and counted, as ingest does; they do not fail the feed.
-func (w *watcher) ingest(ctx context.Context, url string, body []byte) error {
-	in := pipeline.Input{Name: url, Open: func() (io.ReadCloser, error) {
-		return io.NopCloser(bytes.NewReader(body)), nil
-	}}
-	sum, err := ingest(ctx, w.e, w.st, w.coder, []pipeline.Input{in},
-		pipeline.RunOptions{Format: extract.FormatFeed, Workers: w.workers}, 500, false)
+func (w *watcher) ingest(ctx context.Context, fs *watch.FeedState, body []byte) error {
+	inputs := []pipeline.Input{memoryInput(fs.URL, body)}
+	var fetched []string
+	items := -1
+	if w.follow {
+		inputs, fetched, items = w.followLinks(ctx, fs, body)
+	}
+	sum, err := ingest(ctx, w.e, w.st, w.coder, inputs, pipeline.RunOptions{Auto: true, Workers: w.workers}, 500, false)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w.e.stderr, "dyad: %s: %d items, %d new stored (%d near-duplicates), %d unreadable\n",
-		url, sum.seen, sum.put.Added, sum.put.Duplicates, sum.failed)
+	for _, link := range fetched {
+		fs.Remember(link)
+	}
+	if items < 0 {
+		items = sum.seen
+	}
+	fmt.Fprintf(w.e.stderr, "dyad: %s: %d items, %d pages fetched, %d new stored (%d near-duplicates), %d unreadable\n",
+		fs.URL, items, len(fetched), sum.put.Added, sum.put.Duplicates, sum.failed)
 	return nil
+}
+
+// maxFollow bounds the pages fetched for one poll of one feed.
+const maxFollow = 500
+
+// followLinks reads a feed body and returns the inputs to code: the page
+// of every item whose link is neither fetched before nor stored, then the
+// items without a link, coded from the feed's text. A feed that cannot be
+// parsed is returned as it is, for ingest to report. items is the feed's
+// item count.
+func (w *watcher) followLinks(ctx context.Context, fs *watch.FeedState, body []byte) (inputs []pipeline.Input, fetched []string, items int) {
+	var own []extract.Item
+	var links []string
+	err := extract.Feed(bytes.NewReader(body), fs.URL, func(it extract.Item) error {
+		items++
+		if it.Link == "" {
+			own = append(own, it)
+		} else if !fs.HasFetched(it.Link) {
+			links = append(links, it.Link)
+		}
+		return nil
+	})
+	if err != nil {
+		return []pipeline.Input{memoryInput(fs.URL, body)}, nil, -1
+	}
+	if len(links) > maxFollow {
+		fmt.Fprintf(w.e.stderr, "dyad: %s: %d new items, fetching the first %d\n", fs.URL, len(links), maxFollow)
+		links = links[:maxFollow]
+	}
+	for _, link := range links {
+		if known, err := w.st.Has(ctx, extract.ArticleID(link, "")); err == nil && known {
+			fetched = append(fetched, link) // stored under this address already
+			continue
+		}
+		page, err := fetchPage(ctx, link)
+		if ctx.Err() != nil {
+			break
+		}
+		if err != nil {
+			fmt.Fprintf(w.e.stderr, "dyad: %s: %v (tried again when the feed changes)\n", fs.URL, err)
+			continue
+		}
+		fetched = append(fetched, link)
+		inputs = append(inputs, memoryInput(link, page))
+	}
+	if len(own) > 0 {
+		inputs = append(inputs, pipeline.Input{Name: fs.URL, Items: own})
+	}
+	return inputs, fetched, items
+}
+
+// fetchPage downloads one article page.
+func fetchPage(ctx context.Context, url string) ([]byte, error) {
+	rc, err := urlInput(ctx, url).Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	page, err := extract.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %v", url, err)
+	}
+	return page, nil
+}
+
+// memoryInput is an input already in memory.
+func memoryInput(name string, body []byte) pipeline.Input {
+	return pipeline.Input{Name: name, Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(body)), nil
+	}}
 }
 
 // feedURLs expands the arguments into feed addresses: a URL is a feed

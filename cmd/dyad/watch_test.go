@@ -65,13 +65,13 @@ func TestWatchOnce(t *testing.T) {
 	url := srv.URL + "/rss"
 	watchOnce := func() (int, string) {
 		// A tiny interval makes the feed due again by the next run.
-		code, _, stderr := runDyad(t, "", "watch", "--store", db, "--once", "--interval", "1ms", url)
+		code, _, stderr := runDyad(t, "", "watch", "--store", db, "--once", "--follow=false", "--interval", "1ms", url)
 		time.Sleep(5 * time.Millisecond)
 		return code, stderr
 	}
 
 	code, stderr := watchOnce()
-	if code != exitOK || !strings.Contains(stderr, "2 items, 2 new stored") {
+	if code != exitOK || !strings.Contains(stderr, "2 items, 0 pages fetched, 2 new stored") {
 		t.Fatalf("first poll: exit %d: %s", code, stderr)
 	}
 	code, stderr = watchOnce()
@@ -80,7 +80,7 @@ func TestWatchOnce(t *testing.T) {
 	}
 	feed.set(strings.Replace(testFeed, "</channel>", thirdItem, 1), `"v2"`)
 	code, stderr = watchOnce()
-	if code != exitOK || !strings.Contains(stderr, "3 items, 1 new stored") {
+	if code != exitOK || !strings.Contains(stderr, "3 items, 0 pages fetched, 1 new stored") {
 		t.Fatalf("changed feed: exit %d: %s", code, stderr)
 	}
 	if req, cond := feed.counts(); req != 3 || cond != 2 {
@@ -88,6 +88,62 @@ func TestWatchOnce(t *testing.T) {
 	}
 	if st := storeStats(t, db); st.Articles != 3 {
 		t.Errorf("store holds %d articles, want 3", st.Articles)
+	}
+}
+
+// TestWatchFollowsLinks serves a feed whose items are teasers with links
+// to whole pages: the pages are fetched and coded, once; a page that fails
+// is fetched again when the feed changes.
+func TestWatchFollowsLinks(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	brokenUntil := 1 // the second page fails on its first request
+	mux := http.NewServeMux()
+	feed := &feedServer{}
+	mux.Handle("/rss", feed)
+	mux.HandleFunc("/a/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		n := hits[r.URL.Path]
+		mu.Unlock()
+		if r.URL.Path == "/a/2" && n <= brokenUntil {
+			http.Error(w, "try later", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, testPage("Leaders discuss railway "+r.URL.Path, warcPageBody+"<p>Filed under "+r.URL.Path+".</p>"))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	item := func(n int) string {
+		return fmt.Sprintf(`<item><title>Story %d</title><link>%s/a/%d</link><description>A teaser.</description></item>`, n, srv.URL, n)
+	}
+	rss := func(items ...string) string {
+		return `<rss version="2.0"><channel><title>Wire</title>` + strings.Join(items, "") + `</channel></rss>`
+	}
+	feed.set(rss(item(1), item(2)), `"v1"`)
+	db := filepath.Join(t.TempDir(), "events.db")
+	poll := func() string {
+		code, _, stderr := runDyad(t, "", "watch", "--store", db, "--once", "--interval", "1ms", srv.URL+"/rss")
+		time.Sleep(5 * time.Millisecond)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return stderr
+	}
+	if out := poll(); !strings.Contains(out, "2 items, 1 pages fetched, 1 new stored") || !strings.Contains(out, "503") {
+		t.Fatalf("first poll: %s", out)
+	}
+	feed.set(rss(item(1), item(2), item(3)), `"v2"`)
+	if out := poll(); !strings.Contains(out, "3 items, 2 pages fetched, 2 new stored") {
+		t.Fatalf("second poll: %s", out)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/a/1"] != 1 || hits["/a/2"] != 2 || hits["/a/3"] != 1 {
+		t.Errorf("page requests %v; want each page fetched once, the failed one twice", hits)
+	}
+	if st := storeStats(t, db); st.Articles != 3 {
+		t.Errorf("store holds %d articles, want the 3 pages", st.Articles)
 	}
 }
 
@@ -126,7 +182,7 @@ func TestWatchLoop(t *testing.T) {
 	var errb strings.Builder
 	go func() {
 		e := &env{stdin: strings.NewReader(""), stdout: discard{}, stderr: &syncWriter{w: &errb}}
-		done <- run(ctx, e, []string{"watch", "--store", filepath.Join(dir, "events.db"), "--interval", "10ms", opml})
+		done <- run(ctx, e, []string{"watch", "--store", filepath.Join(dir, "events.db"), "--follow=false", "--interval", "10ms", opml})
 	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for req, _ := feed.counts(); req < 2 && time.Now().Before(deadline); req, _ = feed.counts() {

@@ -98,14 +98,16 @@ func feedItem(it *gofeed.Item, pos string, base *nurl.URL) Item {
 		if link != "" {
 			msg = "item has no text, only a link to " + clip(link, 120)
 		}
-		return Item{Diagnostics: diags, Err: &InputError{pos, errors.New(msg)}}
+		return Item{Diagnostics: diags, Err: &InputError{pos, errors.New(msg)}, Link: link}
 	}
 	if title != "" {
 		a.Title = title
 	}
 	a.URL = link
 	a.Published = itemDate(it, warn)
-	return finish(pos, a, diags, nil)
+	item := finish(pos, a, diags, nil)
+	item.Link = link
+	return item
 }
 
 // feedBody makes the article text of an item's content or description.

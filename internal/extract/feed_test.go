@@ -160,6 +160,23 @@ func TestFeed(t *testing.T) {
 	}
 }
 
+// TestFeedLinks checks that every item names its page, even one that is
+// an error for want of text, so a caller can fetch the whole article.
+func TestFeedLinks(t *testing.T) {
+	items, err := collectFeed(t, badItemFixture, "f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Link)
+	}
+	want := []string{"https://post.example.net/1", "", "https://post.example.net/3", "https://post.example.net/4"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("links %q, want %q", got, want)
+	}
+}
+
 func TestFeedShortSnippetKeepsText(t *testing.T) {
 	src := `<rss version="2.0"><channel><title>T</title><item><title>Quiet night</title>
 <description>&lt;p&gt;Police in Dunmore reported no incidents. The curfew ends at dawn.&lt;/p&gt;</description>

@@ -18,6 +18,9 @@ type Item struct {
 	Article     doc.Article
 	Diagnostics []doc.Diagnostic
 	Err         error
+	// Link is the page a feed item points to, set even when Err is: a
+	// caller may fetch it for the whole article.
+	Link string
 }
 
 // InputError ties an error to where it happened in the input.

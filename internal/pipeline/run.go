@@ -18,6 +18,9 @@ import (
 type Input struct {
 	Name string
 	Open func() (io.ReadCloser, error)
+	// Items, when set, are articles the caller has already extracted (a
+	// feed it read itself); they are coded in order and Open is not called.
+	Items []extract.Item
 }
 
 // RunOptions configures Run.
@@ -147,6 +150,14 @@ func split(ctx context.Context, inputs []Input, opts RunOptions, units chan<- un
 }
 
 func splitOne(in Input, opts RunOptions, send func(unit) error) error {
+	if in.Items != nil {
+		for i := range in.Items {
+			if err := send(itemUnit(in.Items[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	rc, err := in.Open()
 	if err != nil {
 		return send(unit{name: in.Name, err: err})
@@ -166,14 +177,7 @@ func splitOne(in Input, opts RunOptions, send func(unit) error) error {
 		if format == extract.FormatWARC {
 			read = extract.WARC
 		}
-		err := read(br, in.Name, func(it extract.Item) error {
-			name := it.Article.Origin
-			var ie *extract.InputError
-			if errors.As(it.Err, &ie) {
-				name = ie.Origin
-			}
-			return send(unit{name: name, format: format, item: &it})
-		})
+		err := read(br, in.Name, func(it extract.Item) error { return send(itemUnit(it)) })
 		if err != nil && err != context.Canceled {
 			return send(unit{name: in.Name, err: err})
 		}
@@ -195,6 +199,16 @@ func splitOne(in Input, opts RunOptions, send func(unit) error) error {
 	}
 	data, err := extract.ReadAll(br)
 	return send(unit{name: in.Name, data: data, format: format, err: err})
+}
+
+// itemUnit is the unit of an article a stream reader has extracted.
+func itemUnit(it extract.Item) unit {
+	name := it.Article.Origin
+	var ie *extract.InputError
+	if errors.As(it.Err, &ie) {
+		name = ie.Origin
+	}
+	return unit{name: name, item: &it}
 }
 
 // process extracts and codes one unit, turning panics in any stage into an

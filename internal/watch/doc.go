@@ -11,5 +11,6 @@
 // plain data the caller persists between runs; Due and NextWake let the
 // caller's loop pick the feeds to poll and decide how long to sleep.
 // Which items of a changed feed are new is the store's to say (an article
-// stored once is not coded again), so nothing here remembers items.
+// stored once is not coded again); FeedState only remembers which item
+// pages were fetched, so that a page is not downloaded at every poll.
 package watch

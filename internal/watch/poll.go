@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -52,6 +53,29 @@ type FeedState struct {
 	NextPoll     time.Time `json:"next_poll"`
 	LastStatus   int       `json:"last_status,omitempty"`
 	LastError    string    `json:"last_error,omitempty"`
+	// Fetched lists the item pages already fetched, oldest first, at most
+	// MaxFetched of them; see Remember.
+	Fetched []string `json:"fetched,omitempty"`
+}
+
+// MaxFetched bounds FeedState.Fetched: several times what a feed lists at
+// once, so a page leaves the list long after it left the feed.
+const MaxFetched = 2000
+
+// HasFetched reports whether link is in Fetched.
+func (st *FeedState) HasFetched(link string) bool {
+	return slices.Contains(st.Fetched, link)
+}
+
+// Remember adds link to Fetched, forgetting the oldest beyond MaxFetched.
+func (st *FeedState) Remember(link string) {
+	if st.HasFetched(link) {
+		return
+	}
+	st.Fetched = append(st.Fetched, link)
+	if n := len(st.Fetched) - MaxFetched; n > 0 {
+		st.Fetched = append(st.Fetched[:0:0], st.Fetched[n:]...)
+	}
 }
 
 // Fetch is the result of one successful poll.

@@ -308,7 +308,7 @@ func TestPollRecovery(t *testing.T) {
 		t.Errorf("body = %q", f.Body)
 	}
 	want := FeedState{URL: srv.URL, ETag: `"v2"`, NextPoll: t0.Add(20 * time.Minute), LastStatus: 200}
-	if *st != want {
+	if !reflect.DeepEqual(*st, want) {
 		t.Errorf("state = %+v, want %+v", *st, want)
 	}
 }
@@ -381,13 +381,13 @@ func TestPollContextCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error = %v, want context.Canceled", err)
 	}
-	if *st != before {
+	if !reflect.DeepEqual(*st, before) {
 		t.Errorf("state changed on cancel: %+v", st)
 	}
 
 	// Already cancelled before the request is sent.
 	_, err = testPoller().Poll(ctx, st)
-	if !errors.Is(err, context.Canceled) || *st != before {
+	if !errors.Is(err, context.Canceled) || !reflect.DeepEqual(*st, before) {
 		t.Errorf("pre-cancelled: err %v, state %+v", err, st)
 	}
 }
@@ -514,7 +514,7 @@ func TestDueAndNextWake(t *testing.T) {
 }
 
 func TestFeedStateJSON(t *testing.T) {
-	st := FeedState{URL: "u", ETag: "e", LastModified: "m", Failures: 2, NextPoll: t0, LastStatus: 503, LastError: "x"}
+	st := FeedState{URL: "u", ETag: "e", LastModified: "m", Failures: 2, NextPoll: t0, LastStatus: 503, LastError: "x", Fetched: []string{"https://news.example/1"}}
 	b, err := json.Marshal(st)
 	if err != nil {
 		t.Fatal(err)
@@ -525,7 +525,21 @@ func TestFeedStateJSON(t *testing.T) {
 		}
 	}
 	var back FeedState
-	if err := json.Unmarshal(b, &back); err != nil || back != st {
+	if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(back, st) {
 		t.Errorf("round trip = %+v, %v", back, err)
+	}
+}
+
+func TestRemember(t *testing.T) {
+	var st FeedState
+	for i := range MaxFetched + 10 {
+		st.Remember(fmt.Sprintf("https://news.example/%d", i))
+	}
+	st.Remember("https://news.example/20") // already there: no change
+	if len(st.Fetched) != MaxFetched {
+		t.Fatalf("%d links kept, want %d", len(st.Fetched), MaxFetched)
+	}
+	if st.HasFetched("https://news.example/9") || !st.HasFetched("https://news.example/10") || !st.HasFetched(fmt.Sprintf("https://news.example/%d", MaxFetched+9)) {
+		t.Errorf("kept %q … %q; want the newest %d", st.Fetched[0], st.Fetched[len(st.Fetched)-1], MaxFetched)
 	}
 }
