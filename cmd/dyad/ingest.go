@@ -84,7 +84,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openStore(ctx, *dsn, false)
 	if err != nil {
 		return err
 	}

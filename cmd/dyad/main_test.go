@@ -39,6 +39,8 @@ func TestCLI(t *testing.T) {
 		{"command help", []string{"code", "--help"}, "", exitOK, "", "Usage: dyad code"},
 		{"help for a command", []string{"help", "bench"}, "", exitOK, "", "Usage: dyad bench"},
 		{"unknown command", []string{"frobnicate"}, "", exitUsage, "", "unknown command"},
+		{"query a store that is not there", []string{"query", "--store", filepath.Join(dir, "typo.db")}, "", exitUsage, "", "no event database at"},
+		{"export a store that is not there", []string{"export", "--format", "csv", "--store", filepath.Join(dir, "typo.db")}, "", exitUsage, "", "'dyad ingest --store"},
 		{"bad flag", []string{"code", "--nope", "x"}, "", exitUsage, "", "flag provided but not defined"},
 		{"bad date", []string{"code", "--date", "14/07/2016", "-"}, "", exitUsage, "", "want YYYY-MM-DD"},
 		{"missing file", []string{"code", "/no/such/file.txt"}, "", exitUsage, "", "no such file"},
@@ -147,5 +149,19 @@ func TestGoldenHelp(t *testing.T) {
 	for _, args := range all {
 		_, stdout, stderr := runDyad(t, "", args...)
 		golden.Compare(t, filepath.Join("testdata", strings.Join(args, "_")+".golden"), []byte(stdout+stderr))
+	}
+}
+
+// TestQueryCreatesNothing checks that reading commands leave no empty
+// store behind a mistyped path.
+func TestQueryCreatesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{{"query"}, {"export", "--format", "jsonl"}} {
+		if code, _, _ := runDyad(t, "", append(args, "--store", path)...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a reading command created %s", path)
 	}
 }

@@ -203,7 +203,7 @@ func writeEvents(ctx context.Context, e *env, dsn string, f store.Filter, format
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, dsn)
+	st, err := openStore(ctx, dsn, true)
 	if err != nil {
 		return err
 	}

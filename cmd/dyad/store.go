@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 
 	"github.com/dyad-events/dyad/internal/store"
@@ -14,11 +15,17 @@ func storeFlag(fs *flag.FlagSet) *string {
 		"event database: a file `DSN` (sqlite:///path/to/file.db or a bare path) or postgres://user@host/db")
 }
 
-// openStore opens the store a --store value names. A malformed value is a
-// usage error; a store that cannot be opened is a failure.
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
+// openStore opens the store a --store value names, creating it unless
+// existing is set. A malformed value or a missing store is a usage error;
+// a store that cannot be opened is a failure.
+func openStore(ctx context.Context, dsn string, existing bool) (store.Store, error) {
 	if _, err := store.ParseDSN(dsn); err != nil {
 		return nil, usagef("--store: %v", err)
 	}
-	return store.Open(ctx, dsn, store.Options{})
+	st, err := store.Open(ctx, dsn, store.Options{Existing: existing})
+	var ne *store.NoStoreError
+	if errors.As(err, &ne) {
+		return nil, usageError{err.Error()}
+	}
+	return st, err
 }

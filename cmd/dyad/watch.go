@@ -82,7 +82,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dsn)
+	st, err := openStore(ctx, *dsn, false)
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,14 @@ type sqlStore struct {
 	stories *storyIndex
 }
 
+// NoStoreError is returned by Open when Options.Existing is set and there
+// is no store to open.
+type NoStoreError struct{ Path string }
+
+func (e *NoStoreError) Error() string {
+	return fmt.Sprintf("no event database at %s ('dyad ingest --store %s …' makes one)", e.Path, e.Path)
+}
+
 // Open opens (creating when needed) the store dsn names and brings its
 // schema up to date. See ParseDSN for the forms dsn takes.
 func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
@@ -44,8 +52,12 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 		s.db, err = sql.Open(s.d.driver, loc.URL)
 	default:
 		s.d = sqliteDialect
-		if info, serr := os.Stat(loc.Path); serr == nil && info.IsDir() {
+		info, serr := os.Stat(loc.Path)
+		if serr == nil && info.IsDir() {
 			return nil, fmt.Errorf("store %s is a directory; name a file such as %s", loc.Path, DefaultDSN)
+		}
+		if opts.Existing && errors.Is(serr, os.ErrNotExist) {
+			return nil, &NoStoreError{loc.Path}
 		}
 		s.db, err = sql.Open(s.d.driver, sqliteURI(loc.Path))
 	}

@@ -98,6 +98,10 @@ type Filter struct {
 type Options struct {
 	// Now stamps ingest times; nil means time.Now.
 	Now func() time.Time
+	// Existing refuses to create a SQLite store that is not there, for
+	// commands that only read: a mistyped path is an error, not an empty
+	// answer.
+	Existing bool
 	// DedupWindow is how many of the most recently stored articles a new
 	// article is checked against for near-duplicates; 0 means
 	// DefaultDedupWindow.
