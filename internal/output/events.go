@@ -17,27 +17,22 @@ import (
 // (docs/architecture.md, "Event database"). place carries no span here:
 // the place belongs to the event, not to one text.
 type storedEvent struct {
-	ID            string         `json:"id"`
-	Date          string         `json:"date"`
-	DatePrecision string         `json:"date_precision"`
-	Source        *actor         `json:"source"`
-	Target        *actor         `json:"target"`
-	Code          string         `json:"code"`
-	Root          string         `json:"root"`
-	Name          string         `json:"name"`
-	QuadClass     int            `json:"quad_class"`
-	Goldstein     float32        `json:"goldstein"`
-	PLOVER        string         `json:"plover"`
-	Place         *eventPlace    `json:"place"`
-	NumMentions   int            `json:"num_mentions"`
-	NumArticles   int            `json:"num_articles"`
-	NumSources    int            `json:"num_sources"`
-	NumStories    int            `json:"num_stories"`
-	FirstSeen     string         `json:"first_seen"`
-	LastSeen      string         `json:"last_seen"`
-	SourceURL     string         `json:"source_url"`
-	Articles      []string       `json:"articles"`
-	Mentions      []eventMention `json:"mentions,omitempty"`
+	ID            string `json:"id"`
+	Date          string `json:"date"`
+	DatePrecision string `json:"date_precision"`
+	Source        *actor `json:"source"`
+	Target        *actor `json:"target"`
+	eventCodes
+	Place       *eventPlace    `json:"place"`
+	NumMentions int            `json:"num_mentions"`
+	NumArticles int            `json:"num_articles"`
+	NumSources  int            `json:"num_sources"`
+	NumStories  int            `json:"num_stories"`
+	FirstSeen   string         `json:"first_seen"`
+	LastSeen    string         `json:"last_seen"`
+	SourceURL   string         `json:"source_url"`
+	Articles    []string       `json:"articles"`
+	Mentions    []eventMention `json:"mentions,omitempty"`
 }
 
 type eventPlace struct {
@@ -73,7 +68,7 @@ func stamp(t time.Time) string {
 func convertStored(e doc.StoredEvent) storedEvent {
 	out := storedEvent{
 		ID: e.ID, Date: e.Date, DatePrecision: e.DatePrecision.String(), Source: mkActor(e.Source), Target: mkActor(e.Target),
-		Code: e.Code, Root: e.Root, Name: e.Name, QuadClass: int(e.QuadClass), Goldstein: e.Goldstein, PLOVER: e.PLOVER,
+		eventCodes:  mkCodes(e.Code, e.Root, e.Name, e.QuadClass, e.Goldstein, e.PLOVER),
 		NumMentions: e.NumMentions, NumArticles: e.NumArticles, NumSources: e.NumSources, NumStories: e.NumStories,
 		FirstSeen: stamp(e.FirstSeen), LastSeen: stamp(e.LastSeen), SourceURL: e.FirstURL, Articles: e.Articles,
 	}

@@ -83,15 +83,24 @@ type place struct {
 	GeonameID *int64  `json:"geonameid"`
 }
 
+// eventCodes are the codebook fields of an event, coded or aggregated.
+type eventCodes struct {
+	Code      string  `json:"code"`
+	Root      string  `json:"root"`
+	Name      string  `json:"name"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float32 `json:"goldstein"`
+	PLOVER    string  `json:"plover"`
+}
+
+func mkCodes(code, root, name string, q doc.QuadClass, goldstein float32, plover string) eventCodes {
+	return eventCodes{Code: code, Root: root, Name: name, QuadClass: int(q), Goldstein: goldstein, PLOVER: plover}
+}
+
 type event struct {
-	Source        *actor  `json:"source"`
-	Target        *actor  `json:"target"`
-	Code          string  `json:"code"`
-	Root          string  `json:"root"`
-	Name          string  `json:"name"`
-	QuadClass     int     `json:"quad_class"`
-	Goldstein     float32 `json:"goldstein"`
-	PLOVER        string  `json:"plover"`
+	Source *actor `json:"source"`
+	Target *actor `json:"target"`
+	eventCodes
 	Negated       bool    `json:"negated"`
 	Hypothetical  bool    `json:"hypothetical"`
 	ReportedBy    *actor  `json:"reported_by"`
@@ -197,8 +206,8 @@ func convert(r doc.Result, opts Options) article {
 	}
 	for _, e := range r.Events {
 		je := event{
-			Source: mkActor(e.Source), Target: mkActor(e.Target), Code: e.Code, Root: e.Root, Name: e.Name,
-			QuadClass: int(e.QuadClass), Goldstein: e.Goldstein, PLOVER: e.PLOVER, Negated: e.Negated,
+			Source: mkActor(e.Source), Target: mkActor(e.Target),
+			eventCodes: mkCodes(e.Code, e.Root, e.Name, e.QuadClass, e.Goldstein, e.PLOVER), Negated: e.Negated,
 			Hypothetical: e.Hypothetical, ReportedBy: mkActor(e.ReportedBy), Date: optional(e.Date),
 			DatePrecision: e.DatePrecision.String(), Sentence: e.Sentence, Rule: e.Rule, Confidence: e.Confidence,
 			Evidence: make([]span, len(e.Evidence)),
