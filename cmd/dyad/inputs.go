@@ -27,8 +27,8 @@ var readableExt = map[string]bool{
 
 // collectInputs expands the command line into inputs: "-" is standard
 // input, an http(s) URL is fetched when it is read, a directory is walked
-// (sorted, hidden entries skipped) for files dyad can read, a file is
-// taken as it is.
+// (sorted, hidden entries and READMEs skipped) for files dyad can read, a
+// file is taken as it is.
 func collectInputs(ctx context.Context, e *env, args []string) ([]pipeline.Input, error) {
 	var inputs []pipeline.Input
 	for _, arg := range args {
@@ -63,7 +63,7 @@ func collectInputs(ctx context.Context, e *env, args []string) ([]pipeline.Input
 				}
 				return nil
 			}
-			if !d.IsDir() && readableExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))] {
+			if !d.IsDir() && readableExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))] && !isReadme(name) {
 				found = append(found, path)
 			}
 			return nil
@@ -80,6 +80,13 @@ func collectInputs(ctx context.Context, e *env, args []string) ([]pipeline.Input
 		}
 	}
 	return inputs, nil
+}
+
+// isReadme reports a corpus's own description (README.txt and the like),
+// which a directory walk skips: it is not an article. Named on the command
+// line, it is read like any file.
+func isReadme(name string) bool {
+	return strings.HasPrefix(strings.ToUpper(name), "README")
 }
 
 func fileInput(path string) pipeline.Input {

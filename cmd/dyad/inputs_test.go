@@ -109,3 +109,15 @@ func TestIngestURLs(t *testing.T) {
 		t.Errorf("the fetched page is not stored under its URL: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestDirectorySkipsReadme walks a corpus folder that describes itself in
+// a README: the README is not an article.
+func TestDirectorySkipsReadme(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "README.TXT"), []byte("About this corpus\n\nTwo thousand articles in five folders."), 0o644)
+	os.WriteFile(filepath.Join(dir, "001.txt"), []byte("Envoys meet\n\nEnvoys from Chile and Peru met in Lima on Monday."), 0o644)
+	code, stdout, stderr := runDyad(t, "", "code", dir)
+	if code != exitOK || strings.Count(stdout, "\n") != 1 || strings.Contains(stdout, "About this corpus") {
+		t.Errorf("exit %d, %d articles:\n%s%s", code, strings.Count(stdout, "\n"), stdout, stderr)
+	}
+}
