@@ -16,6 +16,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/watch"
 )
 
 // readableExt lists the file endings dyad reads when walking a directory.
@@ -122,7 +123,7 @@ func urlInput(ctx context.Context, url string) pipeline.Input {
 			cancel()
 			return nil, err
 		}
-		req.Header.Set("User-Agent", userAgent)
+		req.Header.Set("User-Agent", watch.UserAgent())
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			cancel()
@@ -136,9 +137,6 @@ func urlInput(ctx context.Context, url string) pipeline.Input {
 		return fetchBody{io.LimitReader(resp.Body, maxFetchBytes), resp.Body, cancel}, nil
 	}}
 }
-
-// userAgent names dyad to the servers it fetches from.
-const userAgent = "dyad (+https://github.com/dyad-events/dyad)"
 
 // fetchBody is a response body that releases its request when closed.
 type fetchBody struct {

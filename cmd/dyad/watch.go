@@ -88,7 +88,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	w := &watcher{e: e, st: st, coder: coder, workers: *workers, follow: *follow,
-		poller: &watch.Poller{Interval: *interval, UserAgent: userAgent}}
+		poller: &watch.Poller{Interval: *interval}}
 	if err := w.load(ctx, urls); err != nil {
 		return err
 	}

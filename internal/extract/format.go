@@ -145,7 +145,7 @@ func Document(name string, data []byte, f Format) Item {
 	var err error
 	if f == FormatHTML {
 		opts := HTMLOptions{}
-		if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+		if parseHTTPURL(name) != nil {
 			opts.URL = name // fetched: the page's own address
 		}
 		a, diags, err = HTML(data, opts)

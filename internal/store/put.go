@@ -18,8 +18,8 @@ import (
 
 // statements are the prepared statements of one Put transaction.
 type statements struct {
-	article, signature, source, exists *sql.Stmt
-	events, quotes, places             *rowWriter
+	article, signature, source *sql.Stmt
+	events, quotes, places     *rowWriter
 	// lastRowID is the largest articles rowid before the batch: the
 	// batch's articles are the rows after it, as SQLite has one writer.
 	lastRowID int64
@@ -47,7 +47,6 @@ func (s *sqlStore) prepare(ctx context.Context, tx *sql.Tx) (*statements, error)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.signature, `INSERT INTO article_signatures (article_id, story_id, minhash) VALUES (?, ?, ?) RETURNING seq`},
 		{&st.source, `INSERT OR IGNORE INTO sources (name, first_seen) VALUES (?, ?)`},
-		{&st.exists, `SELECT 1 FROM articles WHERE id = ?`},
 	}
 	for _, p := range list {
 		stmt, err := tx.PrepareContext(ctx, s.d.rebind(p.sql))
@@ -229,9 +228,6 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, e *Entry, now tim
 	if a.ID == "" {
 		return false, false, fmt.Errorf("article has no ID")
 	}
-	if ok, err := existsIn(ctx, st.exists, a.ID); err != nil || ok {
-		return false, false, err
-	}
 	sig := e.sig
 	story, dup := s.stories.match(sig)
 	if !dup {
@@ -250,7 +246,7 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, e *Entry, now tim
 		return false, false, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return false, false, err // stored meanwhile by another writer
+		return false, false, err // stored before, or meanwhile by another writer
 	}
 	st.added++
 	var seq int64
@@ -268,15 +264,6 @@ func (s *sqlStore) putOne(ctx context.Context, st *statements, e *Entry, now tim
 		return false, false, err
 	}
 	return true, dup, nil
-}
-
-func existsIn(ctx context.Context, exists *sql.Stmt, id string) (bool, error) {
-	var one int
-	err := exists.QueryRowContext(ctx, id).Scan(&one)
-	if err == sql.ErrNoRows {
-		return false, nil
-	}
-	return err == nil, err
 }
 
 // putParts writes an article's event mentions, quotes and places.

@@ -192,6 +192,12 @@ func (p *Poller) userAgent() string {
 	if p.UserAgent != "" {
 		return p.UserAgent
 	}
+	return UserAgent()
+}
+
+// UserAgent is how dyad names itself to the servers it fetches from:
+// "dyad/VERSION (+https://github.com/dyad-events/dyad)".
+func UserAgent() string {
 	version := "dev"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if v := bi.Main.Version; v != "" && v != "(devel)" {
