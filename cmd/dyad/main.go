@@ -62,6 +62,7 @@ func commands() []command {
 		{"query", "find events in the event database", runQuery},
 		{"export", "write events as GDELT TSV, JSONL or CSV", runExport},
 		{"watch", "poll news feeds and ingest their new items", runWatch},
+		{"train", "train the tagger, parser or name recogniser", runTrain},
 	}
 }
 
