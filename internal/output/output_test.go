@@ -104,6 +104,6 @@ func TestGoldenSample(t *testing.T) {
 	if err := Pretty(&pretty, sampleResult(), Options{Tokens: true}); err != nil {
 		t.Fatal(err)
 	}
+	golden.Compare(t, "testdata/sample.pretty", pretty.Bytes()) // the readable diff first
 	golden.Compare(t, "testdata/sample.jsonl", js.Bytes())
-	golden.Compare(t, "testdata/sample.pretty", pretty.Bytes())
 }

@@ -80,8 +80,10 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			base := filepath.Join("../../testdata/golden", filepath.Base(p))
-			golden.Compare(t, base+".jsonl", js.Bytes())
+			// The readable form first: a change shows there as a line diff,
+			// and the JSON diff after it points at the first differing byte.
 			golden.Compare(t, base+".pretty", pretty.Bytes())
+			golden.Compare(t, base+".jsonl", js.Bytes())
 		})
 	}
 }
