@@ -23,7 +23,7 @@ Kinds:
   extract   HTML main-content extraction against the article-extraction
             benchmark: PATH is its folder (html/*.html.gz, ground-truth.json).
             Token-level precision/recall/F1 per page, averaged over pages.
-  ner       Named entities (the actor stage's mentions) against a CoNLL file
+  ner       Named entities (the name recogniser's spans) against a CoNLL file
             or a folder of them (*.conll, *.txt, eng.testb, ...): token and
             tag columns, IOB1, BIO, BIOES or BILOU tags. Exact-match
             precision/recall/F1 per type, as conlleval counts them, for PER,
@@ -164,7 +164,7 @@ func evalNER(ctx context.Context, e *env, goldPath string, asJSON bool, errs int
 			return nil, err
 		}
 		res := coder.Code(extract.Item{Article: doc.Article{Text: text}})
-		return eval.MentionSpans(res.Mentions), nil
+		return eval.EntitySpans(res.Entities), nil
 	})
 	if err != nil {
 		return fmt.Errorf("eval ner: %w", err)

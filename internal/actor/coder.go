@@ -80,14 +80,22 @@ type state struct {
 	byName   map[string]int // recognised person's full name → entity
 	surnames map[string]int // surname → person entity
 	cur      int            // sentence being coded
+	ents     []doc.Entity   // the name recogniser's, when useNER
+	useNER   bool
 }
 
 // Code finds every actor mention in the sentences of text. date is the
 // article's date (0 when unknown); people's roles are read at that date.
+// Names the dictionaries lack are found by capitalisation rules; CodeWith
+// takes them from the name recogniser instead.
 func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention {
+	return c.code(text, sents, date, nil, false)
+}
+
+func (c *Coder) code(text string, sents []doc.Sentence, date Date, ents []doc.Entity, useNER bool) []doc.Mention {
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
-	st := &state{c: c, text: text, date: date, sc: sc, marks: sc.marks[:0]}
+	st := &state{c: c, text: text, date: date, sc: sc, marks: sc.marks[:0], ents: ents, useNER: useNER}
 	sc.atoms = sc.atoms[:0]
 	if cap(sc.sents) < len(sents) {
 		sc.sents = make([]sentence, len(sents))
@@ -105,6 +113,7 @@ func (c *Coder) Code(text string, sents []doc.Sentence, date Date) []doc.Mention
 		k := len(s.Tokens)
 		sc.ps = c.m.pieces(text, s.Tokens, sc.ps, info[:k])
 		sc.ms = c.m.find(sc.ps, sc.ms)
+		st.cur = si
 		st.sents[si] = st.atomsOf(s.Tokens, sc.ps, sc.ms, at[:k:k], info[:k:k])
 		for _, in := range info[:k] {
 			st.sents[si].flags |= in.flags
@@ -144,7 +153,11 @@ func (st *state) atomsOf(toks []doc.Token, ps []piece, ms []match, at []int, inf
 		}
 		st.addAtom(&s, a)
 	}
-	st.findNames(&s)
+	if st.useNER {
+		st.findEntities(&s)
+	} else {
+		st.findNames(&s)
+	}
 	return s
 }
 

@@ -43,6 +43,7 @@ type Result struct {
 	Article     Article
 	Sentences   []Sentence
 	Mentions    []Mention
+	Entities    []Entity // the name recogniser's spans, in text order
 	Events      []Event
 	Quotes      []Quote
 	Places      []Place

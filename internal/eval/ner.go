@@ -290,6 +290,16 @@ func MentionSpans(ms []doc.Mention) []TypedSpan {
 	return out
 }
 
+// EntitySpans turns the name recogniser's entities into predicted
+// entities: what dyad outputs as names.
+func EntitySpans(es []doc.Entity) []TypedSpan {
+	out := make([]TypedSpan, 0, len(es))
+	for _, e := range es {
+		out = append(out, TypedSpan{Span: e.Span, Type: e.Type.String()})
+	}
+	return out
+}
+
 // AlignSpans maps predicted byte spans to token spans of one sentence,
 // given its tokens' byte spans (sorted and disjoint, as Text returns them).
 //

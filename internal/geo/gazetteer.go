@@ -250,6 +250,10 @@ func (g *Gazetteer) Capital(iso3 string) (Entry, bool) {
 // Len is the number of entries.
 func (g *Gazetteer) Len() int { return len(g.entries) }
 
+// At returns entry i, 0 <= i < Len(): for callers that list the places,
+// such as the name recogniser's lexicons.
+func (g *Gazetteer) At(i int) Entry { return g.entries[i] }
+
 // letterFold spells letters that have no decomposition into a base letter
 // and a mark.
 var letterFold = map[rune]string{

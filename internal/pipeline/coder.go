@@ -1,14 +1,17 @@
 package pipeline
 
 import (
+	"fmt"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/ner"
 	"github.com/dyad-events/dyad/internal/quote"
 	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/when"
@@ -29,6 +32,7 @@ type Options struct {
 type Coder struct {
 	opts   Options
 	tagger *text.Tagger
+	names  *ner.Tagger
 	actors *actor.Coder
 	events *event.Coder
 	places *geo.Resolver
@@ -65,7 +69,11 @@ func NewCoder(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{opts: opts, tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals()), quotes: quote.NewFinder()}, nil
+	names, err := ner.Load(data.NERModel, NERLexicons(d, given, gaz))
+	if err != nil {
+		return nil, fmt.Errorf("embedded %w", err)
+	}
+	return &Coder{opts: opts, tagger: tg, names: names, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals()), quotes: quote.NewFinder()}, nil
 }
 
 // Code runs every stage on one extracted article.
@@ -75,7 +83,7 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 
 // stageNames are the stages analyse runs, in order, as dyad bench
 // reports them; extraction comes before.
-var stageNames = [...]string{"tokenize", "sentences", "pos", "actors", "events", "dates", "places", "quotes"}
+var stageNames = [...]string{"tokenize", "sentences", "pos", "ner", "actors", "events", "dates", "places", "quotes"}
 
 // analyse runs the stages after extraction, calling lap as each of
 // stageNames ends, so that Bench times the very code Code runs.
@@ -93,7 +101,9 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 		c.tagger.Tag(a.Text, sents[i].Tokens)
 	}
 	lap()
-	mentions := c.actors.Code(a.Text, sents, dateOf(a.Published))
+	entities := c.names.Tag(a.Text, sents, nil)
+	lap()
+	mentions := c.actors.CodeWith(a.Text, sents, dateOf(a.Published), entities)
 	lap()
 	events := c.events.Code(a.Text, sents, mentions)
 	lap()
@@ -104,7 +114,7 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 	lap()
 	quotes := c.quotes.Find(a.Text, sents, mentions)
 	lap()
-	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Events: events, Quotes: quotes, Places: places, Diagnostics: item.Diagnostics}
+	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Entities: entities, Events: events, Quotes: quotes, Places: places, Diagnostics: item.Diagnostics}
 }
 
 // dateOf is the article's calendar day for dated roles, 0 when unknown.
