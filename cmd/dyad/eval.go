@@ -209,11 +209,9 @@ func evalEvents(ctx context.Context, e *env, goldPath string, opts pipeline.Opti
 	secs := time.Since(start).Seconds()
 	rep := eval.ScoreEvents(gold, pred)
 	if asJSON {
-		return json.NewEncoder(e.stdout).Encode(struct {
-			Kind  string `json:"kind"`
-			Split string `json:"split"`
-			eval.EventReport
-		}{"events", split, rep})
+		out := rep.JSON()
+		out.Split = split
+		return json.NewEncoder(e.stdout).Encode(out)
 	}
 	fmt.Fprintf(e.stdout, "%d records (%s split of %d), %.0f records/s\n\n", len(gold), split, len(all), float64(len(gold))/secs)
 	if err := eval.WriteEventReport(e.stdout, rep); err != nil {
@@ -269,10 +267,7 @@ func evalQuotes(ctx context.Context, e *env, goldPath string, asJSON bool) error
 	}
 	rep := eval.ScoreQuotes(gold, pred)
 	if asJSON {
-		return json.NewEncoder(e.stdout).Encode(struct {
-			Kind string `json:"kind"`
-			eval.QuoteReport
-		}{"quotes", rep})
+		return json.NewEncoder(e.stdout).Encode(rep.JSON())
 	}
 	return eval.WriteQuoteReport(e.stdout, rep)
 }
@@ -289,10 +284,7 @@ func evalGeo(ctx context.Context, e *env, goldPath string, asJSON bool) error {
 	}
 	rep := eval.ScoreGeo(gold, pred)
 	if asJSON {
-		return json.NewEncoder(e.stdout).Encode(struct {
-			Kind string `json:"kind"`
-			eval.GeoReport
-		}{"geo", rep})
+		return json.NewEncoder(e.stdout).Encode(rep.JSON())
 	}
 	return eval.WriteGeoReport(e.stdout, rep)
 }

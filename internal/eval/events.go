@@ -157,10 +157,12 @@ func loadEventJSONL(r io.Reader, origin string) ([]EventGold, error) {
 // Score is precision, recall and F1 over matched items: event triples
 // (each counted as often as it occurs), quotes, speakers or toponyms.
 type Score struct {
-	TP, FP, FN int
-	Precision  float64
-	Recall     float64
-	F1         float64
+	TP        int     `json:"tp"`
+	FP        int     `json:"fp"`
+	FN        int     `json:"fn"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
 }
 
 // EventReport scores a coder on a gold set: exact codes, and codes cut to
@@ -267,8 +269,9 @@ func (r EventReport) ConfusionRows() []ConfusionRow {
 
 // ConfusionRow is one cell of the per-root confusion table.
 type ConfusionRow struct {
-	Gold, Pred string // root codes, "-" for none
-	Count      int
+	Gold  string `json:"gold"` // root codes, "-" for none
+	Pred  string `json:"pred"`
+	Count int    `json:"count"`
 }
 
 // SplitEvents returns the records of a fixed slice: "test" is every fourth

@@ -101,12 +101,13 @@ func ReadGeoGold(r io.Reader, origin string) ([]GeoArticle, error) {
 }
 
 // GeoReport is what dyad eval geo prints.
+// Its JSON form is GeoJSON.
 type GeoReport struct {
-	Articles  int     `json:"articles"`
-	Toponyms  Score   `json:"toponyms"` // recognition: P/R/F1 of overlapping spans
-	Resolved  int     `json:"resolved"` // matched toponyms with gold coordinates
-	Within161 float64 `json:"acc_161km"`
-	MedianKm  float64 `json:"median_km"`
+	Articles  int
+	Toponyms  Score // recognition: P/R/F1 of overlapping spans
+	Resolved  int   // matched toponyms with gold coordinates
+	Within161 float64
+	MedianKm  float64
 }
 
 // ScoreGeo scores predicted places against gold toponyms: a predicted
