@@ -14,10 +14,11 @@ func (c *Coder) CodeWith(text string, sents []doc.Sentence, date Date, ents []do
 
 // findEntities adds an atom for each entity of the current sentence that
 // no dictionary match overlaps. Where one does, the dictionary wins,
-// except in two cases the capitalisation rules also handle: a person's
-// given name before a dictionary surname ("Petro" + "Poroshenko") joins
-// the person, and an organisation named for a country ("Central Bank of
-// Nigeria") replaces the country.
+// except in three cases: a person's given name before a dictionary
+// surname ("Petro" + "Poroshenko") joins the person; a person whose name
+// goes on past a dictionary person's ("Abbas Mousavi", not Mahmoud Abbas)
+// is someone else; and an organisation named for a country ("Central Bank
+// of Nigeria") replaces the country.
 func (st *state) findEntities(s *sentence) {
 	d := st.c.m.Dict
 	toks := s.toks
@@ -45,6 +46,15 @@ func (st *state) findEntities(s *sentence) {
 				for t := i; t < first; t++ {
 					s.at[t] = s.at[first]
 				}
+			case e.Type == doc.EntityPER && first == i && a.tok0 == i && a.tok1 < j && a.entry >= 0 &&
+				d.Entries[a.entry].Kind == KindPerson && a.form == FormName && st.uncovered(s, a.tok1, j):
+				// "Abbas Mousavi": the name goes on past the dictionary's
+				// person ("Abbas"), so it is someone else.
+				a.dead = true
+				for t := a.tok0; t < a.tok1; t++ {
+					s.at[t] = -1
+				}
+				st.addAtom(s, atom{tok0: i, tok1: j, span: e.Span, entry: -1, ner: e.Type})
 			case e.Type == doc.EntityORG && first > i+1 && a.tok0 == first && a.tok1 == j && a.entry >= 0 &&
 				d.Entries[a.entry].Kind == KindCountry && !a.partial && s.info[first-1].flags&fJoiner != 0 && st.uncovered(s, i, first):
 				a.dead = true

@@ -212,12 +212,15 @@ const (
 	tDoc
 	tDocShape
 	tCaseLower
-	tDocAll
-	tDocAllShape
-	tDocAllPrev
+	_ // three numbers of a second pass's features, tried and dropped
+	_
+	_
 	tWordM1
 	tWordP1
 	tLexPrev
+	tShapeLowerP1
+	tLowerM1Shape
+	tLowerM2M1Shape
 )
 
 // Sentinel hashes for positions outside the sentence.
@@ -292,6 +295,9 @@ func static(f []uint64, ts []tok, i, sentCase int, lt *lexTable) []uint64 {
 		learn.Key2(tShapeShapeP1, x.shape, shapeAt(i+1)),
 		learn.Key2(tLowerM1Lower, lowerAt(i-1), x.lower),
 		learn.Key2(tLowerLowerP1, x.lower, lowerAt(i+1)),
+		learn.Key2(tShapeLowerP1, x.shape, lowerAt(i+1)),
+		learn.Key2(tLowerM1Shape, lowerAt(i-1), x.shape),
+		learn.Key3(tLowerM2M1Shape, lowerAt(i-2), lowerAt(i-1), x.shape),
 		learn.Key2(tCaseShape, uint64(sentCase), x.shape),
 		learn.Key3(tCaseInitialShape, uint64(sentCase), b2u(i == 0), x.shape),
 	)
@@ -321,11 +327,9 @@ func static(f []uint64, ts []tok, i, sentCase int, lt *lexTable) []uint64 {
 }
 
 // dynamic appends the features that read the tags already chosen (p1 the
-// previous, p2 the one before), the type the article last gave this word
-// (docType, 1 + type; 0 for none) and, in the second pass, the first
-// pass's majority label for the word elsewhere (docAll, 1 + label: 1 for
-// O, 2 + type for an entity; 0 for none).
-func dynamic(f []uint64, x *tok, p1, p2 int, docType, docAll int, lt *lexTable) []uint64 {
+// previous, p2 the one before) and the type the article last gave this
+// word (docType, 1 + type; 0 for none).
+func dynamic(f []uint64, x *tok, p1, p2 int, docType int, lt *lexTable) []uint64 {
 	for m := x.lex; m != 0; m &= m - 1 {
 		f = append(f, learn.Key2(tLexPrev, lt.feat[bits.TrailingZeros64(m)], uint64(p1)))
 	}
@@ -338,9 +342,6 @@ func dynamic(f []uint64, x *tok, p1, p2 int, docType, docAll int, lt *lexTable) 
 	)
 	if docType > 0 {
 		f = append(f, learn.Key(tDoc, uint64(docType)), learn.Key2(tDocShape, uint64(docType), x.shape))
-	}
-	if docAll > 0 {
-		f = append(f, learn.Key(tDocAll, uint64(docAll)), learn.Key2(tDocAllShape, uint64(docAll), x.shape), learn.Key2(tDocAllPrev, uint64(docAll), uint64(p1)))
 	}
 	return f
 }

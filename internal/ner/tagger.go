@@ -93,9 +93,13 @@ func New(m *learn.Model, lex []Lexicon) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newTagger(m, lt), nil
+}
+
+func newTagger(m *learn.Model, lt *lexTable) *Tagger {
 	t := &Tagger{model: m, lex: lt}
 	t.pool.New = func() any { return newScratch() }
-	return t, nil
+	return t
 }
 
 // Model is the tagger's model, for its header and size.
@@ -112,20 +116,10 @@ type scratch struct {
 	scores    []int32
 	fscores   []float32
 	memory    map[uint64]uint8 // lower-case word → 1 + type the article last gave it
-	votes     map[uint64]*[nTypes + 1]uint16
-	first     []uint8 // the first pass's 0 (O) or 1 + type of each token of the article
 }
 
 func newScratch() *scratch {
-	return &scratch{memory: make(map[uint64]uint8), votes: make(map[uint64]*[nTypes + 1]uint16),
-		scores: make([]int32, nLabels), fscores: make([]float32, nLabels)}
-}
-
-// reset readies the scratch for a new article.
-func (s *scratch) reset() {
-	clear(s.memory)
-	clear(s.votes)
-	s.first = s.first[:0]
+	return &scratch{memory: make(map[uint64]uint8), scores: make([]int32, nLabels), fscores: make([]float32, nLabels)}
 }
 
 func (s *scratch) grow(n int) {
@@ -143,21 +137,10 @@ func (s *scratch) grow(n int) {
 type chooser func(i int, feats []uint64, allowed *[nLabels]bool) int
 
 // sentence labels one sentence's tokens into s.labels. Tokens without a
-// capital letter outside an entity are O without a decision.
-//
-// An article is labelled twice. The first pass sees what the article
-// called each word earlier; it records every capitalised word's label.
-// The second pass also sees the first pass's majority for the same word
-// elsewhere in the article (its own vote left out), so that a headline in
-// capitals, or a first mention with no context, learns from the rest.
-// off is the sentence's first token's index in the article.
-func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, second bool, off int, choose chooser) {
+// capital letter outside an entity are O without a decision. Each
+// capitalised word's type is remembered for the rest of the article.
+func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, choose chooser) {
 	s.grow(len(toks))
-	if !second {
-		for len(s.first) < off+len(toks) {
-			s.first = append(s.first, 0)
-		}
-	}
 	sentCase := lt.prepare(text, toks, s.ts, s.startable, s.lower, s.masks)
 	p1, p2 := startTag, startTag
 	for i := range toks {
@@ -169,32 +152,16 @@ func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, second b
 		open := p1 != 0 && p1 != startTag && (labelPos(p1) == posB || labelPos(p1) == posI)
 		l := 0
 		if open || x.upper {
-			var docType, docAll int
+			docType := 0
 			if x.upper {
 				docType = int(s.memory[x.lower])
-				if second {
-					docAll = s.majority(x.lower, s.first[off+i])
-				}
 			}
 			f := static(s.feats[:0], s.ts, i, sentCase, lt)
-			f = dynamic(f, x, p1, p2, docType, docAll, lt)
+			f = dynamic(f, x, p1, p2, docType, lt)
 			s.feats = f
 			l = choose(i, f, &allowed[p1][last])
-		}
-		if x.upper {
-			v := uint8(0)
-			if l != 0 {
-				v = uint8(1 + labelType(l))
-				s.memory[x.lower] = v
-			}
-			if !second {
-				s.first[off+i] = v
-				c := s.votes[x.lower]
-				if c == nil {
-					c = new([nTypes + 1]uint16)
-					s.votes[x.lower] = c
-				}
-				c[v]++
+			if l != 0 && x.upper {
+				s.memory[x.lower] = uint8(1 + labelType(l))
 			}
 		}
 		s.labels[i] = l
@@ -202,54 +169,22 @@ func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, second b
 	}
 }
 
-// majority is 1 + the first pass's most frequent label of a word (0 for
-// O) with its own vote (self) left out, or 0 when nothing else voted.
-func (s *scratch) majority(lower uint64, self uint8) int {
-	c := s.votes[lower]
-	if c == nil {
-		return 0
-	}
-	best, bestN := -1, uint16(0)
-	for v, n := range c {
-		if uint8(v) == self {
-			n--
-		}
-		if n > bestN {
-			best, bestN = v, n
-		}
-	}
-	return best + 1
-}
-
-// passes are the passes over an article: a second one, which reads the
-// first pass's majority label of each word, gained nothing on CoNLL++ dev
-// (0.9132 against 0.9139: in training, the first pass is too often right
-// for the second to learn when to doubt it), so there is one.
-var passes = []bool{false}
-
 // Tag appends the entities of an article's sentences to dst. Entities
 // carry their sentence and token range; their type is PER, ORG, LOC or
 // MISC.
 func (t *Tagger) Tag(text string, sents []doc.Sentence, dst []doc.Entity) []doc.Entity {
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	s.reset()
+	clear(s.memory)
 	choose := func(i int, feats []uint64, ok *[nLabels]bool) int {
 		clear(s.scores)
 		t.model.Scores(feats, s.scores)
 		l, _ := learn.Best(s.scores, ok[:])
 		return l
 	}
-	for _, second := range passes {
-		clear(s.memory)
-		off := 0
-		for si, sent := range sents {
-			s.sentence(t.lex, text, sent.Tokens, second, off, choose)
-			off += len(sent.Tokens)
-			if second == passes[len(passes)-1] {
-				dst = appendEntities(dst, s.labels, sent.Tokens, si)
-			}
-		}
+	for si, sent := range sents {
+		s.sentence(t.lex, text, sent.Tokens, choose)
+		dst = appendEntities(dst, s.labels, sent.Tokens, si)
 	}
 	return dst
 }

@@ -58,6 +58,12 @@ type EpochReport struct {
 // run time. When that history makes the gold label impossible (gold I-PER
 // after a predicted O), the update's target is the nearest allowed label:
 // B- or U- to open the entity late, L- to close a wrongly open one.
+//
+// A second pass over each article, reading the first pass's labels of the
+// same word elsewhere in it (with the training articles' first-pass labels
+// from two models trained on the other half, as labels of unseen text
+// would be), was tried: CoNLL++ dev F1 0.9168 against 0.9181 for one pass,
+// ORG up 0.003 and PER down 0.009. One pass it is, twice as fast.
 func Train(docs []Document, opts TrainOptions) (*learn.Model, error) {
 	if opts.Epochs <= 0 {
 		opts.Epochs = 10
@@ -66,9 +72,8 @@ func Train(docs []Document, opts TrainOptions) (*learn.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	type ref struct{ d, s int }
-	var sents []ref
 	gold := make([][][]int, len(docs))
+	n := 0
 	for di, d := range docs {
 		gold[di] = make([][]int, len(d.Sentences))
 		for si, s := range d.Sentences {
@@ -77,45 +82,47 @@ func Train(docs []Document, opts TrainOptions) (*learn.Model, error) {
 				return nil, fmt.Errorf("document %d, sentence %d: %w", di+1, si+1, err)
 			}
 			gold[di][si] = g
-			sents = append(sents, ref{di, si})
+			n++
 		}
 	}
-	if len(sents) == 0 {
+	if n == 0 {
 		return nil, errNoData
 	}
-	tr := learn.NewTrainer(nLabels)
 	h := learn.Header{Kind: Kind, Labels: Labels(), Notes: opts.Notes}
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
+	all := make([]int, len(docs))
+	for i := range all {
+		all[i] = i
 	}
+	return trainPass(docs, gold, all, opts, lt, h)
+}
+
+// trainPass trains on the documents docs[in].
+func trainPass(docs []Document, gold [][][]int, in []int, opts TrainOptions, lt *lexTable, h learn.Header) (*learn.Model, error) {
+	tr := learn.NewTrainer(nLabels)
+	order := append([]int(nil), in...)
 	s := newScratch()
 	var m *learn.Model
+	var err error
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		rng := rand.New(rand.NewPCG(opts.Seed, uint64(epoch)))
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total := 0, 0
 		for _, di := range order {
 			d := docs[di]
-			s.reset()
-			for _, second := range passes {
-				clear(s.memory)
-				off := 0
-				for si, sent := range d.Sentences {
-					g := gold[di][si]
-					s.sentence(lt, d.Text, sent.Tokens, second, off, func(i int, feats []uint64, ok *[nLabels]bool) int {
-						tr.Scores(feats, s.fscores)
-						guess, _ := learn.Best(s.fscores, ok[:])
-						truth := reachable(g[i], ok)
-						tr.Update(feats, truth, guess)
-						total++
-						if guess == truth {
-							right++
-						}
-						return guess
-					})
-					off += len(sent.Tokens)
-				}
+			clear(s.memory)
+			for si, sent := range d.Sentences {
+				g := gold[di][si]
+				s.sentence(lt, d.Text, sent.Tokens, func(i int, feats []uint64, ok *[nLabels]bool) int {
+					tr.Scores(feats, s.fscores)
+					guess, _ := learn.Best(s.fscores, ok[:])
+					truth := reachable(g[i], ok)
+					tr.Update(feats, truth, guess)
+					total++
+					if guess == truth {
+						right++
+					}
+					return guess
+				})
 			}
 		}
 		rep := EpochReport{Epoch: epoch, Accuracy: float64(right) / float64(max(total, 1))}
@@ -126,9 +133,7 @@ func Train(docs []Document, opts TrainOptions) (*learn.Model, error) {
 			rep.Features = m.Features()
 		}
 		if opts.Dev != nil {
-			t := &Tagger{model: m, lex: lt}
-			t.pool.New = func() any { return newScratch() }
-			rep.Dev = Evaluate(t, opts.Dev)
+			rep.Dev = Evaluate(newTagger(m, lt), opts.Dev)
 		}
 		if opts.Progress != nil {
 			opts.Progress(rep)
