@@ -29,9 +29,12 @@ var Cameo embed.FS
 //go:embed verbs/*.txt
 var Verbs embed.FS
 
-// Geo holds data/geo/gazetteer.tsv.gz: countries, first-level divisions and
-// cities with coordinates, generated from GeoNames data by internal/geo/gen
-// (sources and attribution in data/geo/README.md).
+// Geo holds data/geo/gazetteer.idx, the precomputed index of
+// data/geo/gazetteer.tsv.gz: countries, first-level divisions and cities
+// with coordinates, generated from GeoNames data by internal/geo/gen and
+// indexed by internal/geo/genindex (sources and attribution in
+// data/geo/README.md). The table itself is not embedded: the index holds
+// all of it.
 //
-//go:embed geo/gazetteer.tsv.gz
+//go:embed geo/gazetteer.idx
 var Geo []byte

@@ -1,14 +1,14 @@
 package geo
 
 //go:generate go run ./gen
+//go:generate go run ./genindex
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,20 +42,28 @@ type Entry struct {
 // Gazetteer is a table of places with an index by name. It is not changed
 // after loading and is safe for concurrent use.
 type Gazetteer struct {
-	entries   []Entry
-	byName    map[string][]int32 // normalised name → entry indexes, best first
-	byCountry map[string]int32   // ISO3 → index of the country entry
-	capitals  map[string]int32   // ISO3 → index of the country's capital
+	entries []Entry
+	// The name index: keys are the normalised names, sorted; the entries
+	// named keys[i] are post[start[i]:start[i+1]], best first. Sorted
+	// slices rather than a map, so that the built-in gazetteer loads from
+	// its precomputed index (index.go) without hashing every name.
+	keys      []string
+	start     []int32
+	post      []int32
+	byCountry map[string]int32 // ISO3 → index of the country entry
+	capitals  map[string]int32 // ISO3 → index of the country's capital
 }
 
-// Builtin parses the gazetteer embedded in the binary. Each call parses it
-// anew: callers keep the value.
+// Builtin reads the gazetteer embedded in the binary: the precomputed
+// index of data/geo/gazetteer.tsv.gz (see ReadIndex), which loads in a few
+// milliseconds where parsing the table took some fifty. Each call reads
+// it anew: callers keep the value.
 func Builtin() (*Gazetteer, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data.Geo))
+	g, err := ReadIndex(data.Geo)
 	if err != nil {
-		return nil, fmt.Errorf("geo: embedded gazetteer: %v", err)
+		return nil, fmt.Errorf("geo: embedded gazetteer: %w", err)
 	}
-	return Load(zr, "data/geo/gazetteer.tsv.gz")
+	return g, nil
 }
 
 const columns = 9
@@ -66,7 +74,8 @@ const columns = 9
 // with "#" are skipped. Every malformed line is reported, as a
 // doc.ErrorList citing origin and line numbers.
 func Load(r io.Reader, origin string) (*Gazetteer, error) {
-	g := &Gazetteer{byName: map[string][]int32{}, byCountry: map[string]int32{}, capitals: map[string]int32{}}
+	g := &Gazetteer{byCountry: map[string]int32{}, capitals: map[string]int32{}}
+	byName := map[string][]int32{} // normalised name → entry indexes
 	var errs doc.ErrorList
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), doc.MaxDataLine)
@@ -116,9 +125,9 @@ func Load(r io.Reader, origin string) (*Gazetteer, error) {
 			}
 		}
 		g.entries = append(g.entries, e)
-		g.index(e.Name, idx)
+		index(byName, e.Name, idx)
 		for _, a := range alts {
-			g.index(a, idx)
+			index(byName, a, idx)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -127,10 +136,19 @@ func Load(r io.Reader, origin string) (*Gazetteer, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	for k, ids := range g.byName {
-		sort.SliceStable(ids, func(i, j int) bool { return g.before(ids[i], ids[j]) })
-		g.byName[k] = ids
+	g.keys = make([]string, 0, len(byName))
+	for k := range byName {
+		g.keys = append(g.keys, k)
 	}
+	sort.Strings(g.keys)
+	g.start = make([]int32, 0, len(g.keys)+1)
+	for _, k := range g.keys {
+		ids := byName[k]
+		sort.SliceStable(ids, func(i, j int) bool { return g.before(ids[i], ids[j]) })
+		g.start = append(g.start, int32(len(g.post)))
+		g.post = append(g.post, ids...)
+	}
+	g.start = append(g.start, int32(len(g.post)))
 	return g, nil
 }
 
@@ -183,18 +201,18 @@ func isASCIILetters(s string) bool {
 }
 
 // index adds entry idx under name, once.
-func (g *Gazetteer) index(name string, idx int32) {
+func index(byName map[string][]int32, name string, idx int32) {
 	k := normalize(name)
 	if k == "" {
 		return
 	}
-	ids := g.byName[k]
+	ids := byName[k]
 	for _, x := range ids {
 		if x == idx {
 			return
 		}
 	}
-	g.byName[k] = append(ids, idx)
+	byName[k] = append(ids, idx)
 }
 
 // before orders lookup results: countries first, then by population, then
@@ -217,7 +235,11 @@ func (g *Gazetteer) before(i, j int32) bool {
 // ignoring case, accents and punctuation: countries first, then the most
 // populous. The slice is the caller's.
 func (g *Gazetteer) Lookup(name string) []Entry {
-	ids := g.byName[normalize(name)]
+	k, ok := slices.BinarySearch(g.keys, normalize(name))
+	if !ok {
+		return nil
+	}
+	ids := g.post[g.start[k]:g.start[k+1]]
 	if len(ids) == 0 {
 		return nil
 	}
