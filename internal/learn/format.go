@@ -45,7 +45,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	cw.u32(math.Float32bits(m.scale))
 	cw.u32(uint32(len(m.keys)))
-	cw.u32(uint32(len(m.classes)))
+	cw.u32(uint32(len(m.pairs)))
 	buf := make([]byte, 0, 1<<16)
 	flush := func() { cw.bytes(buf); buf = buf[:0] }
 	for _, k := range m.keys {
@@ -62,15 +62,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	flush()
-	for _, c := range m.classes {
-		buf = binary.LittleEndian.AppendUint16(buf, c)
+	for _, p := range m.pairs {
+		buf = binary.LittleEndian.AppendUint16(buf, p.class)
 		if len(buf) >= 1<<16-8 {
 			flush()
 		}
 	}
 	flush()
-	for _, v := range m.weights {
-		buf = binary.LittleEndian.AppendUint16(buf, uint16(v))
+	for _, p := range m.pairs {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(p.w))
 		if len(buf) >= 1<<16-8 {
 			flush()
 		}
@@ -193,17 +193,14 @@ func Read(data []byte) (*Model, error) {
 	for i := range counts {
 		counts[i] = binary.LittleEndian.Uint16(b[2*i:])
 	}
-	classes := make([]uint16, nWeights)
-	b = r.take(2 * nWeights)
-	for i := range classes {
-		classes[i] = binary.LittleEndian.Uint16(b[2*i:])
+	// Classes and weights go straight into the pairs the model scores
+	// with: one array, not three, for a model of millions of weights.
+	pairs := make([]pair, nWeights)
+	cb, wb := r.take(2*nWeights), r.take(2*nWeights)
+	for i := range pairs {
+		pairs[i] = pair{binary.LittleEndian.Uint16(cb[2*i:]), int16(binary.LittleEndian.Uint16(wb[2*i:]))}
 	}
-	weights := make([]int16, nWeights)
-	b = r.take(2 * nWeights)
-	for i := range weights {
-		weights[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
-	}
-	m, err := build(h, scale, keys, counts, classes, weights)
+	m, err := buildPairs(h, scale, keys, counts, pairs)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}

@@ -21,11 +21,10 @@ type Model struct {
 	mask   uint64
 	pairs  []pair
 
-	// As loaded or built, for writing back: features in key order.
-	keys    []uint64
-	counts  []uint16
-	classes []uint16
-	weights []int16
+	// As loaded or built, for writing back: features in key order (the
+	// weights, in the same order, are pairs).
+	keys   []uint64
+	counts []uint16
 }
 
 type slot struct {
@@ -42,41 +41,74 @@ type pair struct {
 
 // build lays out the lookup table over features given in key order.
 func build(h Header, scale float32, keys []uint64, counts []uint16, classes []uint16, weights []int16) (*Model, error) {
+	if len(classes) != len(weights) {
+		return nil, fmt.Errorf("model: %d classes for %d weights", len(classes), len(weights))
+	}
+	pairs := make([]pair, len(classes))
+	for i := range classes {
+		pairs[i] = pair{classes[i], weights[i]}
+	}
+	return buildPairs(h, scale, keys, counts, pairs)
+}
+
+// buildPairs is build over weights already paired with their classes.
+func buildPairs(h Header, scale float32, keys []uint64, counts []uint16, pairs []pair) (*Model, error) {
 	if len(h.Labels) == 0 || len(h.Labels) > math.MaxUint16 {
 		return nil, fmt.Errorf("model has %d classes", len(h.Labels))
 	}
-	m := &Model{Header: h, scale: scale, keys: keys, counts: counts, classes: classes, weights: weights}
-	size := 16
+	if len(counts) != len(keys) {
+		return nil, fmt.Errorf("model: %d counts for %d features", len(counts), len(keys))
+	}
+	for i := range pairs {
+		if int(pairs[i].class) >= len(h.Labels) {
+			return nil, fmt.Errorf("model: class %d out of range (%d classes)", pairs[i].class, len(h.Labels))
+		}
+	}
+	m := &Model{Header: h, scale: scale, keys: keys, counts: counts, pairs: pairs}
+	size, sizeBits := 16, 4
 	for size < 2*len(keys) {
-		size <<= 1
+		size, sizeBits = size<<1, sizeBits+1
 	}
 	m.table, m.mask = make([]slot, size), uint64(size-1)
-	m.pairs = make([]pair, len(classes))
-	for i := range classes {
-		if int(classes[i]) >= len(h.Labels) {
-			return nil, fmt.Errorf("model: class %d out of range (%d classes)", classes[i], len(h.Labels))
-		}
-		m.pairs[i] = pair{classes[i], weights[i]}
+
+	// Inserting in key order writes random slots of a table far larger
+	// than the cache on a big model (a parser's: a million features, 32
+	// MB), a cache miss each. So the features are first grouped by the
+	// stretch of the table their home slot is in, and inserted stretch by
+	// stretch: both passes stream through memory, several times faster.
+	// The table that results is a valid linear-probing table either way.
+	shift := max(0, sizeBits-12) // at most 4,096 stretches
+	next := make([]int, size>>shift+1)
+	for _, k := range keys {
+		next[((k|1)&m.mask)>>shift+1]++
 	}
+	for b := 1; b < len(next); b++ {
+		next[b] += next[b-1]
+	}
+	grouped := make([]slot, len(keys))
 	lo := uint32(0)
 	for i, k := range keys {
 		hi := lo + uint32(counts[i])
-		if int(hi) > len(m.pairs) {
+		if int(hi) > len(m.pairs) || hi < lo {
 			return nil, fmt.Errorf("model: feature %d runs past the weights", i)
 		}
-		k |= 1
-		j := k & m.mask
-		for m.table[j].key != 0 {
-			if m.table[j].key == k {
-				return nil, fmt.Errorf("model: feature key %#x twice", k)
-			}
-			j = (j + 1) & m.mask
-		}
-		m.table[j] = slot{key: k, lo: lo, hi: hi}
+		b := ((k | 1) & m.mask) >> shift
+		grouped[next[b]] = slot{key: k | 1, lo: lo, hi: hi}
+		next[b]++
 		lo = hi
 	}
 	if int(lo) != len(m.pairs) {
 		return nil, fmt.Errorf("model: %d weights, features claim %d", len(m.pairs), lo)
+	}
+	for _, s := range grouped {
+		j := s.key & m.mask
+		for m.table[j].key != 0 {
+			if m.table[j].key == s.key {
+				return nil, fmt.Errorf("model: feature key %#x twice", s.key)
+			}
+			j = (j + 1) & m.mask
+		}
+		m.table[j] = s
 	}
 	return m, nil
 }
