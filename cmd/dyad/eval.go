@@ -47,6 +47,14 @@ Kinds:
             covers ≥ 30% of a gold quote) and strict (≥ 80%), and speaker
             precision/recall/F1 over the lenient pairs.
 
+  parse     Dependency trees against a CoNLL-U file (e.g. UD English
+            EWT's test split), parsed on the file's own words with dyad's
+            predicted POS tags: UAS and LAS over every word, punctuation
+            included, as the CoNLL 2018 shared task scores (LAS with
+            relation subtypes, and with the universal relation only), and
+            labelled precision/recall/F1 per relation. --json prints kind
+            "parse", n (words), uas, las and the per-relation figures.
+
   geo       Toponyms against JSONL gold ({"id","text","toponyms":[{"span"
             or "start"/"end", "name","lat","lon","geonameid"}]}, offsets in
             characters): recognition precision/recall/F1 (a place matches
@@ -64,6 +72,7 @@ Examples:
   dyad eval ner --gold ../shared/gold/conll2003/eng.testb
   dyad eval quotes --gold internal/eval/testdata/quotes_fixture.jsonl
   dyad eval geo --gold internal/eval/testdata/geo_fixture.jsonl
+  dyad eval parse --gold ../shared/treebanks/ud_english_ewt/en_ewt-ud-test.conllu
   dyad eval events --gold ../shared/gold/petrarch2_validation/PETR.UnitTest.records.xml \
       --actors ../shared/dicts/petrarch2/PETR.Validate.actors.txt \
       --agents ../shared/dicts/petrarch2/PETR.Validate.agents.txt \
@@ -107,8 +116,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return evalQuotes(ctx, e, *gold, *asJSON)
 	case "geo":
 		return evalGeo(ctx, e, *gold, *asJSON)
+	case "parse":
+		return evalParse(e, *gold, *asJSON)
 	default:
-		return usagef("eval: unknown kind %q; want extract, ner, events, quotes or geo", pos[0])
+		return usagef("eval: unknown kind %q; want extract, ner, parse, events, quotes or geo", pos[0])
 	}
 }
 

@@ -19,10 +19,18 @@ type Article struct {
 	Origin string
 }
 
-// Token is one word or punctuation mark with its Penn Treebank POS tag.
+// Token is one word or punctuation mark with its Penn Treebank POS tag
+// and, once the parser has run, its place in the sentence's dependency
+// tree.
 type Token struct {
 	Span Span
 	Tag  string
+	// Head is the index in the sentence of the token this one depends
+	// on, -1 for the sentence's root. It means nothing while Rel is "".
+	Head int32
+	// Rel is the Universal Dependencies relation to Head, subtypes kept
+	// ("nsubj", "nsubj:pass", "obl:tmod", "root"); "" when not parsed.
+	Rel string
 }
 
 // Sentence is a span of Text and its tokens.

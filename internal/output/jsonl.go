@@ -51,6 +51,10 @@ type token struct {
 	Span span   `json:"span"`
 	Text string `json:"text"`
 	POS  string `json:"pos"`
+	// Head is the index in the sentence of the token's head, -1 for the
+	// root; head and rel are absent when the sentence was not parsed.
+	Head *int32 `json:"head,omitempty"`
+	Rel  string `json:"rel,omitempty"`
 }
 
 type actor struct {
@@ -188,6 +192,10 @@ func convert(r doc.Result, opts Options) article {
 			js.Tokens = make([]token, len(s.Tokens))
 			for i, t := range s.Tokens {
 				js.Tokens[i] = token{Span: mkSpan(t.Span), Text: t.Span.In(a.Text), POS: t.Tag}
+				if t.Rel != "" {
+					h := t.Head
+					js.Tokens[i].Head, js.Tokens[i].Rel = &h, t.Rel
+				}
 			}
 		}
 		out.Sentences = append(out.Sentences, js)

@@ -38,6 +38,7 @@ func Pretty(w io.Writer, r doc.Result, opts Options) error {
 				b.WriteString(t.Tag)
 			}
 			b.WriteString("\n")
+			writeTree(&b, a.Text, s.Tokens)
 		}
 	}
 	for _, m := range r.Mentions {
@@ -107,4 +108,44 @@ func actorCode(a *doc.Actor) string {
 		return "-"
 	}
 	return a.Code
+}
+
+// writeTree prints a parsed sentence's dependency tree, one token a
+// line, each under its head and indented by its depth: relation, word,
+// tag and index. Tokens the walk from the root does not reach (heads
+// that do not form a tree) follow, flat. Nothing is printed for a
+// sentence that was not parsed.
+func writeTree(b *strings.Builder, text string, toks []doc.Token) {
+	if len(toks) == 0 || toks[0].Rel == "" {
+		return
+	}
+	kids := make([][]int, len(toks)+1) // kids[h+1]: children of h; kids[0]: roots
+	for i, t := range toks {
+		h := int(t.Head)
+		if h < -1 || h >= len(toks) {
+			h = -1
+		}
+		kids[h+1] = append(kids[h+1], i)
+	}
+	seen := make([]bool, len(toks))
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		if seen[i] {
+			return
+		}
+		seen[i] = true
+		t := toks[i]
+		fmt.Fprintf(b, "      %s%-10s %s/%s [%d]\n", strings.Repeat("  ", depth), t.Rel, t.Span.In(text), t.Tag, i)
+		for _, k := range kids[i+1] {
+			walk(k, depth+1)
+		}
+	}
+	for _, r := range kids[0] {
+		walk(r, 0)
+	}
+	for i := range toks {
+		if !seen[i] {
+			walk(i, 0)
+		}
+	}
 }
