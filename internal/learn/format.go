@@ -44,19 +44,20 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		cw.str(l)
 	}
 	cw.u32(math.Float32bits(m.scale))
-	cw.u32(uint32(len(m.keys)))
+	feats := m.keyOrder()
+	cw.u32(uint32(len(feats)))
 	cw.u32(uint32(len(m.pairs)))
 	buf := make([]byte, 0, 1<<16)
 	flush := func() { cw.bytes(buf); buf = buf[:0] }
-	for _, k := range m.keys {
-		buf = binary.LittleEndian.AppendUint64(buf, k)
+	for _, f := range feats {
+		buf = binary.LittleEndian.AppendUint64(buf, f.key)
 		if len(buf) >= 1<<16-8 {
 			flush()
 		}
 	}
 	flush()
-	for _, n := range m.counts {
-		buf = binary.LittleEndian.AppendUint16(buf, n)
+	for _, f := range feats {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(f.hi-f.lo))
 		if len(buf) >= 1<<16-8 {
 			flush()
 		}
@@ -183,24 +184,16 @@ func Read(data []byte) (*Model, error) {
 	if math.IsNaN(float64(scale)) || math.IsInf(float64(scale), 0) || scale <= 0 {
 		return nil, fmt.Errorf("%w: weight scale %v", ErrFormat, scale)
 	}
-	keys := make([]uint64, nFeat)
-	b := r.take(8 * nFeat)
-	for i := range keys {
-		keys[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	counts := make([]uint16, nFeat)
-	b = r.take(2 * nFeat)
-	for i := range counts {
-		counts[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
+	// Keys and counts are read in place: the model keeps only its table.
+	kb, cb := r.take(8*nFeat), r.take(2*nFeat)
 	// Classes and weights go straight into the pairs the model scores
 	// with: one array, not three, for a model of millions of weights.
 	pairs := make([]pair, nWeights)
-	cb, wb := r.take(2*nWeights), r.take(2*nWeights)
+	classes, weights := r.take(2*nWeights), r.take(2*nWeights)
 	for i := range pairs {
-		pairs[i] = pair{binary.LittleEndian.Uint16(cb[2*i:]), int16(binary.LittleEndian.Uint16(wb[2*i:]))}
+		pairs[i] = pair{binary.LittleEndian.Uint16(classes[2*i:]), int16(binary.LittleEndian.Uint16(weights[2*i:]))}
 	}
-	m, err := buildPairs(h, scale, keys, counts, pairs)
+	m, err := buildRaw(h, scale, kb, cb, pairs)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}

@@ -1,8 +1,11 @@
 package learn
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Header says what a model is for: which stage reads it, its class
@@ -21,10 +24,7 @@ type Model struct {
 	mask   uint64
 	pairs  []pair
 
-	// As loaded or built, for writing back: features in key order (the
-	// weights, in the same order, are pairs).
-	keys   []uint64
-	counts []uint16
+	features int // slots in use
 }
 
 type slot struct {
@@ -41,83 +41,141 @@ type pair struct {
 
 // build lays out the lookup table over features given in key order.
 func build(h Header, scale float32, keys []uint64, counts []uint16, classes []uint16, weights []int16) (*Model, error) {
-	if len(classes) != len(weights) {
-		return nil, fmt.Errorf("model: %d classes for %d weights", len(classes), len(weights))
+	if len(classes) != len(weights) || len(counts) != len(keys) {
+		return nil, fmt.Errorf("model: %d keys, %d counts, %d classes, %d weights", len(keys), len(counts), len(classes), len(weights))
+	}
+	kb, cb := make([]byte, 0, 8*len(keys)), make([]byte, 0, 2*len(counts))
+	for i, k := range keys {
+		kb = binary.LittleEndian.AppendUint64(kb, k)
+		cb = binary.LittleEndian.AppendUint16(cb, counts[i])
 	}
 	pairs := make([]pair, len(classes))
 	for i := range classes {
 		pairs[i] = pair{classes[i], weights[i]}
 	}
-	return buildPairs(h, scale, keys, counts, pairs)
+	return buildRaw(h, scale, kb, cb, pairs)
 }
 
-// buildPairs is build over weights already paired with their classes.
-func buildPairs(h Header, scale float32, keys []uint64, counts []uint16, pairs []pair) (*Model, error) {
+// buildRaw is build over the features as the model file lays them out
+// (little-endian u64 keys, u16 counts), which Read passes without
+// copying, and weights already paired with their classes: a model holds
+// only its table and pairs, nothing more to fault in at start-up.
+func buildRaw(h Header, scale float32, kb, cb []byte, pairs []pair) (*Model, error) {
 	if len(h.Labels) == 0 || len(h.Labels) > math.MaxUint16 {
 		return nil, fmt.Errorf("model has %d classes", len(h.Labels))
 	}
-	if len(counts) != len(keys) {
-		return nil, fmt.Errorf("model: %d counts for %d features", len(counts), len(keys))
+	n := len(kb) / 8
+	if len(kb) != 8*n || len(cb) != 2*n {
+		return nil, fmt.Errorf("model: %d key bytes, %d count bytes", len(kb), len(cb))
 	}
 	for i := range pairs {
 		if int(pairs[i].class) >= len(h.Labels) {
 			return nil, fmt.Errorf("model: class %d out of range (%d classes)", pairs[i].class, len(h.Labels))
 		}
 	}
-	m := &Model{Header: h, scale: scale, keys: keys, counts: counts, pairs: pairs}
+	m := &Model{Header: h, scale: scale, pairs: pairs, features: n}
 	size, sizeBits := 16, 4
-	for size < 2*len(keys) {
+	for size < 2*n {
 		size, sizeBits = size<<1, sizeBits+1
 	}
 	m.table, m.mask = make([]slot, size), uint64(size-1)
-
-	// Inserting in key order writes random slots of a table far larger
-	// than the cache on a big model (a parser's: a million features, 32
-	// MB), a cache miss each. So the features are first grouped by the
-	// stretch of the table their home slot is in, and inserted stretch by
-	// stretch: both passes stream through memory, several times faster.
-	// The table that results is a valid linear-probing table either way.
-	shift := max(0, sizeBits-12) // at most 4,096 stretches
-	next := make([]int, size>>shift+1)
-	for _, k := range keys {
-		next[((k|1)&m.mask)>>shift+1]++
-	}
-	for b := 1; b < len(next); b++ {
-		next[b] += next[b-1]
-	}
-	grouped := make([]slot, len(keys))
+	// The features with their runs in pairs, in key order.
 	lo := uint32(0)
-	for i, k := range keys {
-		hi := lo + uint32(counts[i])
-		if int(hi) > len(m.pairs) || hi < lo {
-			return nil, fmt.Errorf("model: feature %d runs past the weights", i)
+	feature := func(i int) (slot, error) {
+		hi := lo + uint32(binary.LittleEndian.Uint16(cb[2*i:]))
+		if int(hi) > len(m.pairs) {
+			return slot{}, fmt.Errorf("model: feature %d runs past the weights", i)
 		}
-		b := ((k | 1) & m.mask) >> shift
-		grouped[next[b]] = slot{key: k | 1, lo: lo, hi: hi}
-		next[b]++
+		s := slot{key: binary.LittleEndian.Uint64(kb[8*i:]) | 1, lo: lo, hi: hi}
 		lo = hi
+		return s, nil
 	}
-	if int(lo) != len(m.pairs) {
-		return nil, fmt.Errorf("model: %d weights, features claim %d", len(m.pairs), lo)
-	}
-	for _, s := range grouped {
+	insert := func(s slot) error {
 		j := s.key & m.mask
 		for m.table[j].key != 0 {
 			if m.table[j].key == s.key {
-				return nil, fmt.Errorf("model: feature key %#x twice", s.key)
+				return fmt.Errorf("model: feature key %#x twice", s.key)
 			}
 			j = (j + 1) & m.mask
 		}
 		m.table[j] = s
+		return nil
+	}
+	if size < 1<<18 {
+		// A table of up to 4 MB: inserting in key order is quick enough.
+		for i := range n {
+			s, err := feature(i)
+			if err == nil {
+				err = insert(s)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		// A bigger one (a parser's: a million features, 32 MB) takes a
+		// cache miss per feature in key order. So the features are first
+		// grouped by the stretch of the table their home slot is in, then
+		// inserted stretch by stretch: both passes stream through memory.
+		shift := sizeBits - 12 // 4,096 stretches
+		next := make([]int, size>>shift+1)
+		for i := range n {
+			next[((binary.LittleEndian.Uint64(kb[8*i:])|1)&m.mask)>>shift+1]++
+		}
+		for b := 1; b < len(next); b++ {
+			next[b] += next[b-1]
+		}
+		grouped := make([]slot, n)
+		for i := range n {
+			s, err := feature(i)
+			if err != nil {
+				return nil, err
+			}
+			b := (s.key & m.mask) >> shift
+			grouped[next[b]] = s
+			next[b]++
+		}
+		for _, s := range grouped {
+			if err := insert(s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if int(lo) != len(m.pairs) {
+		return nil, fmt.Errorf("model: %d weights, features claim %d", len(m.pairs), lo)
 	}
 	return m, nil
+}
+
+// keyOrder lists the features as the file lays them out: by their run
+// in pairs (which build assigned in key order), a feature without weights
+// before the one whose run starts where its empty one is, keys breaking
+// the remaining ties. Keys come back as stored, with the low bit set:
+// lookups never tell f from f|1.
+func (m *Model) keyOrder() []slot {
+	out := make([]slot, 0, m.features)
+	for _, s := range m.table {
+		if s.key != 0 {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b slot) int {
+		if c := cmp.Compare(a.lo, b.lo); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.hi, b.hi); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	return out
 }
 
 // Classes is the number of classes.
 func (m *Model) Classes() int { return len(m.Header.Labels) }
 
 // Features is the number of features with a weight.
-func (m *Model) Features() int { return len(m.keys) }
+func (m *Model) Features() int { return m.features }
 
 // Weights is the number of (feature, class) weights.
 func (m *Model) Weights() int { return len(m.pairs) }
