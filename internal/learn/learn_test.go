@@ -147,3 +147,51 @@ func BenchmarkScores(b *testing.B) {
 		m.Scores(feats[i%len(feats)], scores)
 	}
 }
+
+// A pinned feature keeps its class through averaging, pruning and a
+// round trip through the file format, and unknown features have none.
+func TestPinAddAndClass(t *testing.T) {
+	tr := NewTrainer(3)
+	f, g := Key(7, Hash("the")), Key(7, Hash("walk"))
+	for range 100 {
+		tr.Update([]uint64{Key(0, 0)}, 1, 0)
+	}
+	tr.Pin(f, 2, 1)
+	m, err := tr.Model(Header{Kind: "toy", Labels: []string{"a", "b", "c"}}, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Read(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Averaged sees what Model writes; Add adds it and says it was there.
+	avg := make([]float32, 3)
+	tr.Averaged([]uint64{f, Key(0, 0)}, avg)
+	if avg[2] != 1 || avg[1] <= 0 || avg[0] >= 0 {
+		t.Errorf("Averaged = %v, want class 2 at 1, class 1 up, class 0 down", avg)
+	}
+	got := make([]int32, 3)
+	if !m.Add(f, got) || got[2] <= 0 || got[0] != 0 || got[1] != 0 {
+		t.Errorf("Add(pinned) = %v", got)
+	}
+	if m.Add(g, got) {
+		t.Error("Add(unknown feature) reported weights")
+	}
+	tests := []struct {
+		f     uint64
+		class int
+		ok    bool
+	}{{f, 2, true}, {g, 0, false}}
+	for _, tt := range tests {
+		for _, mm := range []*Model{m, m2} {
+			if c, ok := mm.Class(tt.f); c != tt.class || ok != tt.ok {
+				t.Errorf("Class(%#x) = %d, %v; want %d, %v", tt.f, c, ok, tt.class, tt.ok)
+			}
+		}
+	}
+}

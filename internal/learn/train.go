@@ -143,3 +143,38 @@ func (t *Trainer) Model(h Header, prune float64) (*Model, error) {
 	}
 	return build(h, float32(scale), feats, counts, classes, weights)
 }
+
+// Pin gives feature f weight w for class as though it had held that
+// weight from the first decision, so averaging leaves it at w. Callers
+// use it for entries that are looked up or computed rather than learned,
+// such as a tagger's dictionary of unambiguous words.
+func (t *Trainer) Pin(f uint64, class int, w float32) {
+	i, ok := t.index[f]
+	if !ok {
+		i = int32(len(t.params))
+		t.index[f] = i
+		t.params = append(t.params, nil)
+	}
+	for j := range t.params[i] {
+		if int(t.params[i][j].class) == class {
+			t.params[i][j] = param{class: uint16(class), w: w}
+			return
+		}
+	}
+	t.params[i] = append(t.params[i], param{class: uint16(class), w: w})
+}
+
+// Averaged adds each class's averaged weight over feats to scores (the
+// weights Model would write, before pruning and quantisation).
+func (t *Trainer) Averaged(feats []uint64, scores []float32) {
+	now := float64(max(t.now, 1))
+	for _, f := range feats {
+		i, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		for _, p := range t.params[i] {
+			scores[p.class] += float32((p.total + float64(t.now-p.ts)*float64(p.w)) / now)
+		}
+	}
+}
