@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
@@ -116,6 +117,7 @@ func (d *Dict) Capitals() map[string]string {
 func (d *Dict) Merge(other *Dict) {
 	base := int32(len(d.Entries))
 	d.Entries = append(d.Entries, other.Entries...)
+	d.Phrases = slices.Grow(d.Phrases, len(other.Phrases))
 	for _, p := range other.Phrases {
 		p.Entry += base
 		d.Phrases = append(d.Phrases, p)

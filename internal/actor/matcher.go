@@ -80,7 +80,7 @@ type Matcher struct {
 	Dict   *Dict
 	vocab  map[string]int32
 	next   map[uint64]int32 // node<<32 | word → child node
-	ends   map[int32][]int32
+	ends   [][]int32 // by node: the patterns ending there
 	pats   []pattern
 	nodes  int32
 	flags  []wordFlag           // by word id: what the rules know of the word
@@ -94,7 +94,10 @@ type Matcher struct {
 // regular plural of their last word. given are personal given names, for
 // recognising people the dictionary lacks.
 func NewMatcher(d *Dict, given []string) *Matcher {
-	m := &Matcher{Dict: d, vocab: map[string]int32{}, next: map[uint64]int32{}, ends: map[int32][]int32{}, nodes: 1}
+	// Maps sized for the dictionary up front: growing them was a good
+	// part of building the matcher, at every start of dyad.
+	m := &Matcher{Dict: d, vocab: make(map[string]int32, len(d.Phrases)+len(given)),
+		next: make(map[uint64]int32, 2*len(d.Phrases)), ends: make([][]int32, 1, 2*len(d.Phrases)), nodes: 1}
 	for i, p := range d.Phrases {
 		words := phraseWords(p.Text)
 		if len(words) == 0 {
@@ -131,6 +134,7 @@ func (m *Matcher) insert(phrase int32, words []dword) {
 			child = m.nodes
 			m.nodes++
 			m.next[k] = child
+			m.ends = append(m.ends, nil)
 		}
 		node = child
 		rules[i] = w.rule
@@ -178,8 +182,10 @@ func phraseWords(s string) []dword {
 			if i < len(f) && (f[i] != '-' || i == 0 || i == len(f)-1) {
 				continue
 			}
-			if part := f[start:i]; normalise(part) != "" {
-				out = append(out, dword{key: normalise(part), rule: ruleOf(part)})
+			if part := f[start:i]; part != "" {
+				if key := normalise(part); key != "" {
+					out = append(out, dword{key: key, rule: ruleOf(part)})
+				}
 			}
 			start = i + 1
 		}
@@ -463,10 +469,7 @@ func (m *Matcher) freeze() {
 	for len(m.flags) < len(m.vocab) {
 		m.flags = append(m.flags, 0)
 	}
-	m.ends2 = make([][]int32, m.nodes)
-	for node, e := range m.ends {
-		m.ends2[node] = e
-	}
+	m.ends2 = m.ends
 	m.next, m.ends = nil, nil // building is over; the frozen tables serve
 }
 
