@@ -80,7 +80,7 @@ type Matcher struct {
 	Dict   *Dict
 	vocab  map[string]int32
 	next   map[uint64]int32 // node<<32 | word → child node
-	ends   [][]int32 // by node: the patterns ending there
+	ends   [][]int32        // by node: the patterns ending there
 	pats   []pattern
 	nodes  int32
 	flags  []wordFlag           // by word id: what the rules know of the word
