@@ -36,7 +36,7 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "data/models/ner.model", "model `FILE` to write")
 	epochs := fs.Int("epochs", 12, "passes over the training data (`N`)")
 	seed := fs.Uint64("seed", 1, "shuffle seed `N`")
-	prune := fs.Float64("prune", 0.02, "drop averaged weights below `W` in magnitude")
+	prune := fs.Float64("prune", 0, "drop averaged weights below `W` in magnitude")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}

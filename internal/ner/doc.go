@@ -13,9 +13,12 @@
 // the caller builds them (pipeline.NERLexicons) the same way at training
 // and at run time.
 //
-// Tags are constrained as they are chosen (I- and L- only continue an open
-// entity of their type, and nothing is left open at a sentence's end), so
-// output spans are always well formed. Tokens with no capital letter
+// Each token takes the model's best label, repaired to keep the labels
+// well formed (a label that does not continue an open entity closes it,
+// and nothing is left open at a sentence's end), so output spans are
+// always well formed. Sentences in capitals throughout are labelled after
+// the rest of their article, so that a headline reads what the body
+// called its words. Tokens with no capital letter
 // outside an entity are tagged O without scoring: CoNLL's entities almost
 // never start that way (0.4% of train), and it makes tagging several times
 // faster. Word hashes are computed once per sentence; tagging allocates

@@ -16,6 +16,9 @@ type tok struct {
 	lex                     uint64 // lexicon mask: bit 4*lexicon+position
 	upper                   bool   // has an upper-case letter: may start a name
 	capFirst                bool   // starts with an upper-case letter
+	// The run of capitalised tokens this one is in: its first and last
+	// token (indexes into the sentence), for names longer than the window.
+	runStart, runEnd int32
 }
 
 // Sentence capitalisation, as one feature value.
@@ -138,6 +141,25 @@ func (lt *lexTable) prepare(text string, toks []doc.Token, ts []tok, startable [
 	for i := range ts {
 		ts[i].lex = masks[i]
 	}
+	for i := 0; i < len(ts); {
+		j := i
+		for j < len(ts) && ts[j].upper {
+			j++
+			// "Bank of England", "Procter & Gamble": a joiner between
+			// capitals continues the run.
+			if j+1 < len(ts) && j > i && ts[j+1].upper && (ts[j].lower == hashOf || ts[j].lower == hashAmp) {
+				j++
+			}
+		}
+		for k := i; k < j; k++ {
+			ts[k].runStart, ts[k].runEnd = int32(i), int32(j-1)
+		}
+		if j == i {
+			ts[i].runStart, ts[i].runEnd = int32(i), int32(i)
+			j++
+		}
+		i = j
+	}
 	switch {
 	case cased >= 2 && upperWords == cased:
 		return caseUpper
@@ -221,10 +243,15 @@ const (
 	tShapeLowerP1
 	tLowerM1Shape
 	tLowerM2M1Shape
+	tRun
+	tRunLast
+	tRunFirst
 )
 
 // Sentinel hashes for positions outside the sentence.
 var (
+	hashOf    = learn.Hash("of")
+	hashAmp   = learn.Hash("&")
 	padBefore = learn.Hash("<s>")
 	padAfter  = learn.Hash("</s>")
 )
@@ -308,6 +335,13 @@ func static(f []uint64, ts []tok, i, sentCase int, lt *lexTable) []uint64 {
 		if x.pre[k] != 0 {
 			f = append(f, learn.Key(tPre1+k, x.pre[k]), learn.Key(tSuf1+k, x.suf[k]))
 		}
+	}
+	if x.upper && x.runEnd > x.runStart {
+		before, after := min(int32(i)-x.runStart, 3), min(x.runEnd-int32(i), 3)
+		f = append(f,
+			learn.Key2(tRun, uint64(before), uint64(after)),
+			learn.Key2(tRunLast, uint64(after), ts[x.runEnd].lower),
+			learn.Key2(tRunFirst, uint64(before), ts[x.runStart].lower))
 	}
 	for m := x.lex; m != 0; m &= m - 1 {
 		b := bits.TrailingZeros64(m)

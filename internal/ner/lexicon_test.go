@@ -87,15 +87,30 @@ func TestGoldLabelsAndReachable(t *testing.T) {
 			}
 		})
 	}
-	// After a predicted O, gold I-PER can only be reached as B-PER (or
-	// U-PER at the last token); after an open ORG, gold O means L-ORG.
-	if got := labels[reachable(label(0, posI), &allowed[0][0])]; got != "B-PER" {
-		t.Fatalf("I-PER after O → %s", got)
+	// Repairs: a label that does not continue an open entity closes it
+	// (B- becomes U-, I- becomes L-); I- or L- after nothing opens one;
+	// nothing stays open at the end.
+	repairs := []struct {
+		p1, l      string
+		last       bool
+		prev, want string
+	}{
+		{"B-ORG", "O", false, "U-ORG", "O"},
+		{"I-ORG", "B-PER", false, "L-ORG", "B-PER"},
+		{"B-ORG", "I-PER", false, "U-ORG", "B-PER"},
+		{"O", "L-LOC", false, "O", "U-LOC"},
+		{"B-LOC", "I-LOC", true, "B-LOC", "L-LOC"},
+		{"O", "B-MISC", true, "O", "U-MISC"},
+		{"B-PER", "L-PER", false, "B-PER", "L-PER"},
 	}
-	if got := labels[reachable(label(0, posI), &allowed[0][1])]; got != "U-PER" {
-		t.Fatalf("I-PER after O at the end → %s", got)
+	index := map[string]int{}
+	for i, l := range labels {
+		index[l] = i
 	}
-	if got := labels[reachable(0, &allowed[label(1, posB)][0])]; got != "L-ORG" {
-		t.Fatalf("O after B-ORG → %s", got)
+	for _, r := range repairs {
+		prev, cur := repair(index[r.p1], index[r.l], r.last)
+		if labels[prev] != r.prev || labels[cur] != r.want {
+			t.Errorf("repair(%s, %s, last %v) = %s, %s; want %s, %s", r.p1, r.l, r.last, labels[prev], labels[cur], r.prev, r.want)
+		}
 	}
 }

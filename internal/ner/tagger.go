@@ -3,6 +3,7 @@ package ner
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,27 +41,42 @@ func label(typ, pos int) int { return 1 + 4*typ + pos }
 func labelType(l int) int    { return (l - 1) / 4 }
 func labelPos(l int) int     { return (l - 1) % 4 }
 
-// allowed[p][last] says which labels may follow label p (startTag at a
-// sentence start) at a sentence's last token (last=1) or elsewhere.
-var allowed = func() (a [nLabels + 1][2][nLabels]bool) {
-	for p := 0; p <= nLabels; p++ {
-		open := p != 0 && p != startTag && (labelPos(p) == posB || labelPos(p) == posI)
-		for last := 0; last < 2; last++ {
-			for l := 0; l < nLabels; l++ {
-				switch {
-				case open:
-					a[p][last][l] = l != 0 && labelType(l) == labelType(p) && (labelPos(l) == posL || labelPos(l) == posI && last == 0)
-				case l == 0:
-					a[p][last][l] = true
-				default:
-					pos := labelPos(l)
-					a[p][last][l] = pos == posU || pos == posB && last == 0
-				}
-			}
+// repair makes label l at a token well formed after label p1 (startTag
+// at a sentence start), closing an entity the tagger left open instead of
+// forcing the next token into it: it returns l as repaired and what p1
+// becomes (B- turns U-, I- turns L- when l does not continue it). An I-
+// or L- that continues nothing opens an entity (B-, U-), and nothing is
+// left open at the sentence's last token.
+func repair(p1, l int, last bool) (prev, cur int) {
+	open := p1 != 0 && p1 != startTag && (labelPos(p1) == posB || labelPos(p1) == posI)
+	cont := l != 0 && (labelPos(l) == posI || labelPos(l) == posL)
+	prev = p1
+	switch {
+	case open && !(cont && labelType(l) == labelType(p1)):
+		if labelPos(p1) == posB {
+			prev = label(labelType(p1), posU)
+		} else {
+			prev = label(labelType(p1), posL)
+		}
+		open = false
+	}
+	if !open && cont {
+		if labelPos(l) == posI {
+			l = label(labelType(l), posB)
+		} else {
+			l = label(labelType(l), posU)
 		}
 	}
-	return a
-}()
+	if last && l != 0 {
+		switch labelPos(l) {
+		case posB:
+			l = label(labelType(l), posU)
+		case posI:
+			l = label(labelType(l), posL)
+		}
+	}
+	return prev, l
+}
 
 // Tagger finds entities with a trained model. It is safe for concurrent
 // use.
@@ -113,6 +129,7 @@ type scratch struct {
 	masks     []uint64
 	feats     []uint64
 	labels    []int
+	order     []int // sentences in the order they are labelled
 	scores    []int32
 	fscores   []float32
 	memory    map[uint64]uint8 // lower-case word → 1 + type the article last gave it
@@ -133,22 +150,19 @@ func (s *scratch) grow(n int) {
 	s.ts, s.startable, s.lower, s.masks, s.labels = s.ts[:n], s.startable[:n], s.lower[:n], s.masks[:n], s.labels[:n]
 }
 
-// chooser picks token i's label among the allowed, given its features.
-type chooser func(i int, feats []uint64, allowed *[nLabels]bool) int
+// chooser picks token i's label given its features.
+type chooser func(i int, feats []uint64) int
 
-// sentence labels one sentence's tokens into s.labels. Tokens without a
-// capital letter outside an entity are O without a decision. Each
-// capitalised word's type is remembered for the rest of the article.
+// sentence labels one sentence's tokens into s.labels, each by the
+// tagger's best label, repaired to keep the labels well formed. Tokens
+// without a capital letter outside an entity are O without a decision.
+// Each capitalised word's type is remembered for the rest of the article.
 func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, choose chooser) {
 	s.grow(len(toks))
 	sentCase := lt.prepare(text, toks, s.ts, s.startable, s.lower, s.masks)
 	p1, p2 := startTag, startTag
 	for i := range toks {
 		x := &s.ts[i]
-		last := 0
-		if i == len(toks)-1 {
-			last = 1
-		}
 		open := p1 != 0 && p1 != startTag && (labelPos(p1) == posB || labelPos(p1) == posI)
 		l := 0
 		if open || x.upper {
@@ -159,10 +173,14 @@ func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, choose c
 			f := static(s.feats[:0], s.ts, i, sentCase, lt)
 			f = dynamic(f, x, p1, p2, docType, lt)
 			s.feats = f
-			l = choose(i, f, &allowed[p1][last])
-			if l != 0 && x.upper {
-				s.memory[x.lower] = uint8(1 + labelType(l))
-			}
+			l = choose(i, f)
+		}
+		var prev int
+		if prev, l = repair(p1, l, i == len(toks)-1); prev != p1 {
+			s.labels[i-1], p1 = prev, prev
+		}
+		if l != 0 && x.upper {
+			s.memory[x.lower] = uint8(1 + labelType(l))
 		}
 		s.labels[i] = l
 		p2, p1 = p1, l
@@ -176,17 +194,54 @@ func (t *Tagger) Tag(text string, sents []doc.Sentence, dst []doc.Entity) []doc.
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
 	clear(s.memory)
-	choose := func(i int, feats []uint64, ok *[nLabels]bool) int {
+	choose := func(i int, feats []uint64) int {
 		clear(s.scores)
 		t.model.Scores(feats, s.scores)
-		l, _ := learn.Best(s.scores, ok[:])
+		l, _ := learn.Best(s.scores, nil)
 		return l
 	}
-	for si, sent := range sents {
-		s.sentence(t.lex, text, sent.Tokens, choose)
-		dst = appendEntities(dst, s.labels, sent.Tokens, si)
+	n := len(dst)
+	s.order = headlinesLast(text, s.order[:0], len(sents), func(i int) []doc.Token { return sents[i].Tokens })
+	for _, si := range s.order {
+		s.sentence(t.lex, text, sents[si].Tokens, choose)
+		dst = appendEntities(dst, s.labels, sents[si].Tokens, si)
+	}
+	// Back to text order (stable: a sentence's entities are in order).
+	slices.SortStableFunc(dst[n:], func(a, b doc.Entity) int { return a.Sentence - b.Sentence })
+	return dst
+}
+
+// headlinesLast appends the order in which to label n sentences to dst:
+// the sentences in capitals throughout (CoNLL's headlines, "ROTOR FANS
+// LOCKED OUT") after the others, so that what the article's body called a
+// word is remembered when its headline, which says nothing of case, is
+// labelled.
+func headlinesLast(text string, dst []int, n int, tokens func(int) []doc.Token) []int {
+	for pass := range 2 {
+		for i := range n {
+			if shouting(text, tokens(i)) == (pass == 1) {
+				dst = append(dst, i)
+			}
+		}
 	}
 	return dst
+}
+
+// shouting says whether a sentence has two or more words with letters
+// and all of them in capitals.
+func shouting(text string, toks []doc.Token) bool {
+	words := 0
+	for _, t := range toks {
+		w := t.Span.In(text)
+		if !hasLetter(w) {
+			continue
+		}
+		if !isAllUpper(w) {
+			return false
+		}
+		words++
+	}
+	return words >= 2
 }
 
 // appendEntities turns well-formed BILOU labels into entities.

@@ -54,10 +54,15 @@ type EpochReport struct {
 // deterministic: the same documents, lexicons and options give the same
 // model bytes.
 //
-// The tagger's history during training is its own previous choices, as at
-// run time. When that history makes the gold label impossible (gold I-PER
-// after a predicted O), the update's target is the nearest allowed label:
-// B- or U- to open the entity late, L- to close a wrongly open one.
+// The tagger's history during training is its own previous choices,
+// repaired as at run time; each update's target is the gold label.
+//
+// Decoding is greedy with repair (see repair) rather than constrained to
+// the labels that continue what is open: constrained, one wrong B- forces
+// the next word into the name ("Ford expressed"); repaired, CoNLL++ dev
+// F1 0.9210 against 0.9188, ORG 0.855 against 0.844. Forcing capitalised
+// words and joiners to continue an open name, and repairing only after
+// other words, did worse (0.9164).
 //
 // A second pass over each article, reading the first pass's labels of the
 // same word elsewhere in it (with the training articles' first-pass labels
@@ -110,12 +115,13 @@ func trainPass(docs []Document, gold [][][]int, in []int, opts TrainOptions, lt 
 		for _, di := range order {
 			d := docs[di]
 			clear(s.memory)
-			for si, sent := range d.Sentences {
+			s.order = headlinesLast(d.Text, s.order[:0], len(d.Sentences), func(i int) []doc.Token { return d.Sentences[i].Tokens })
+			for _, si := range s.order {
 				g := gold[di][si]
-				s.sentence(lt, d.Text, sent.Tokens, func(i int, feats []uint64, ok *[nLabels]bool) int {
+				s.sentence(lt, d.Text, d.Sentences[si].Tokens, func(i int, feats []uint64) int {
 					tr.Scores(feats, s.fscores)
-					guess, _ := learn.Best(s.fscores, ok[:])
-					truth := reachable(g[i], ok)
+					guess, _ := learn.Best(s.fscores, nil)
+					truth := g[i]
 					tr.Update(feats, truth, guess)
 					total++
 					if guess == truth {
@@ -140,28 +146,6 @@ func trainPass(docs []Document, gold [][][]int, in []int, opts TrainOptions, lt 
 		}
 	}
 	return m, nil
-}
-
-// reachable maps a gold label to the nearest one the history allows.
-func reachable(g int, ok *[nLabels]bool) int {
-	if ok[g] {
-		return g
-	}
-	if g != 0 {
-		typ := labelType(g)
-		for _, pos := range []int{posB, posU, posL} {
-			if l := label(typ, pos); ok[l] {
-				return l
-			}
-		}
-	}
-	// An entity of another type is open: close it.
-	for l := 1; l < nLabels; l++ {
-		if ok[l] && labelPos(l) == posL {
-			return l
-		}
-	}
-	return 0
 }
 
 // goldLabels turns a sentence's gold spans into BILOU labels.
