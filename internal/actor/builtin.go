@@ -24,11 +24,9 @@ func Builtin() (*Dict, error) {
 		if err != nil {
 			return nil, err
 		}
-		one, err := Parse(bytes.NewReader(b), "data/"+name)
-		if err != nil {
+		if _, err := parseInto(d, bytes.NewReader(b), "data/"+name); err != nil {
 			return nil, fmt.Errorf("built-in dictionary: %w", err)
 		}
-		d.Merge(one)
 	}
 	return d, nil
 }

@@ -12,7 +12,13 @@ import (
 
 // Parse reads a dictionary in dyad's own format (data/actors/FORMAT.md).
 func Parse(r io.Reader, origin string) (*Dict, error) {
-	d := &Dict{}
+	return parseInto(&Dict{}, r, origin)
+}
+
+// parseInto adds the entries of one dictionary file to d, as Parse does:
+// Builtin reads every embedded file into one Dict this way rather than
+// merging copies.
+func parseInto(d *Dict, r io.Reader, origin string) (*Dict, error) {
 	var errs doc.ErrorList
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), doc.MaxDataLine)
@@ -107,13 +113,8 @@ func validCode(s string) bool {
 
 func parseKey(d *Dict, i int32, key, val string, fail func(string, ...any)) {
 	e := &d.Entries[i]
-	allowed := map[Kind]string{
-		KindCountry: "names adj people capital seat",
-		KindOrg:     "names type country",
-		KindPerson:  "names gender role country",
-		KindAgent:   "words",
-	}[e.Kind]
-	if !strings.Contains(" "+allowed+" ", " "+key+" ") {
+	allowed := allowedKeys(e.Kind)
+	if !hasField(allowed, key) {
 		fail("key %q is not allowed in a %s entry (allowed: %s)", key, e.Kind, allowed)
 		return
 	}
@@ -175,6 +176,31 @@ func parseKey(d *Dict, i int32, key, val string, fail func(string, ...any)) {
 			e.Country = countryOf(r.Code)
 		}
 	}
+}
+
+// allowedKeys lists the keys an entry of kind k takes.
+func allowedKeys(k Kind) string {
+	switch k {
+	case KindCountry:
+		return "names adj people capital seat"
+	case KindOrg:
+		return "names type country"
+	case KindPerson:
+		return "names gender role country"
+	case KindAgent:
+		return "words"
+	}
+	return ""
+}
+
+// hasField says whether w is one of the space-separated words of list.
+func hasField(list, w string) bool {
+	for f := range strings.FieldsSeq(list) {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }
 
 func each(list string, f func(string)) {
