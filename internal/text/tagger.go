@@ -69,7 +69,7 @@ func TaggerFromModel(m *learn.Model) (*Tagger, error) {
 			m.Scores(f[:], t.ctx[at:at+n])
 		}
 	}
-	t.pool.New = func() any { return &tagScratch{scores: make([]int32, n)} }
+	t.pool.New = func() any { return &tagScratch{scores: make([]int32, n), allow: make([]int32, n)} }
 	return t, nil
 }
 
@@ -105,6 +105,9 @@ const (
 	fPrevTagWord
 	fDict // the unambiguous-word dictionary, looked up, not scored
 	fFold // a training word's own features summed, see below
+	// The tags a word frequent in training was seen with; the tagger
+	// picks among them only. Looked up, not scored.
+	fAllow
 	nTemplates
 )
 
@@ -171,7 +174,8 @@ type tagScratch struct {
 	low    [][]byte // per token: the form word features use
 	feats  []uint64 // per token: nStatic static features
 	scores []int32
-	tags   []int // predicted tag per token, for training
+	allow  []int32 // the classes fAllow lets a word have
+	tags   []int   // predicted tag per token, for training
 }
 
 // prepare computes every static feature of a sentence. Context arrays
@@ -196,7 +200,7 @@ func (s *tagScratch) prepare(text string, toks []doc.Token, spelling bool) {
 		s.form, s.low = append(s.form, form), append(s.low, low)
 		first := uint64(0)
 		if i == 0 {
-			first = key(fFirst, flags&flagCap)
+			first = firstFeat(flags&flagCap != 0, false)
 		}
 		s.feats = append(s.feats,
 			key(fWord, h),
@@ -247,6 +251,21 @@ func (s *tagScratch) spell(i int) {
 	f[sShape] = key(fShape, shapeHash(form))
 }
 
+// firstFeat is the feature of a sentence's first word: whether it is
+// capitalised and, if so, whether its lower-case form is a word of the
+// training data. A capitalised first word that is not ("Osgiliath")
+// is likely a name; one that is ("Police") likely not.
+func firstFeat(capital, lowerKnown bool) uint64 {
+	v := uint64(0)
+	if capital {
+		v = 1
+		if lowerKnown {
+			v = 2
+		}
+	}
+	return key(fFirst, v)
+}
+
 // ctxFeats are the features that depend only on the two tags chosen
 // before a token (-1 at the start of a sentence), with the bias.
 func ctxFeats(dst *[4]uint64, p1, p2 int) {
@@ -272,6 +291,15 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 	defer t.pool.Put(s)
 	s.prepare(text, toks, false)
 	n := len(t.labels)
+	if s.feats[sFirst] == firstFeat(true, false) {
+		// The lower-case form's key is the hash of the form word
+		// features use (they are equal for words without digits).
+		_, known := t.model.Class(key(fDict, s.word[2]))
+		if !known {
+			_, known = t.model.Class(key(fFold, s.word[2]))
+		}
+		s.feats[sFirst] = firstFeat(true, known)
+	}
 	p1, p2 := -1, -1
 	for i := range toks {
 		id, ok := t.model.Class(key(fDict, s.dict[i]))
@@ -284,11 +312,28 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 			}
 			t.model.Scores(s.static(i, !folded), s.scores)
 			t.model.Add(tagWordFeat(s.word[i+2], p1), s.scores)
-			id = argmax(s.scores)
+			clear(s.allow)
+			if t.model.Add(key(fAllow, s.dict[i]), s.allow) {
+				id = argmaxAllowed(s.scores, s.allow)
+			} else {
+				id = argmax(s.scores)
+			}
 		}
 		toks[i].Tag = t.labels[id]
 		p2, p1 = p1, id
 	}
+}
+
+// argmaxAllowed is the best class among those with a positive entry in
+// allow.
+func argmaxAllowed[S int32 | float32](scores []S, allow []int32) int {
+	best := -1
+	for c, v := range scores {
+		if allow[c] > 0 && (best < 0 || v > scores[best]) {
+			best = c
+		}
+	}
+	return max(best, 0)
 }
 
 func argmax(scores []int32) int {

@@ -117,3 +117,13 @@ func TestGoldenTagged(t *testing.T) {
 	}
 	golden.Compare(t, "testdata/wire.golden", []byte(b.String()))
 }
+
+// BenchmarkNewTagger is the tagger's share of start-up: reading the
+// embedded model and summing the tag-context scores.
+func BenchmarkNewTagger(b *testing.B) {
+	for b.Loop() {
+		if _, err := NewTagger(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

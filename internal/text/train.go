@@ -45,6 +45,10 @@ const (
 	// Words seen this often in training get their own features folded
 	// into one (fFold).
 	foldMinCount = 2
+	// Words seen this often are only given tags they were seen with
+	// (fAllow): news puts frequent verbs where web text has nouns ("the
+	// pair met"), and context alone then outvotes the word.
+	allowMinCount = 15
 )
 
 // TreebankTag maps a UD English EWT XPOS to the tag dyad's tagger emits.
@@ -207,9 +211,38 @@ func TrainTagger(sents []TrainSentence, opts TrainOptions) (*learn.Model, TrainR
 		}
 	}
 	slices.Sort(fold)
+	// The first word's feature needs the vocabulary, as Tag sees it:
+	// the dictionary and the folded words.
+	for k := range exs {
+		ex := &exs[k]
+		if ex.feats[sFirst] == firstFeat(true, false) {
+			_, inDict := dict[ex.word[2]]
+			_, folded := slices.BinarySearch(fold, ex.word[2])
+			ex.feats[sFirst] = firstFeat(true, inDict || folded)
+		}
+	}
 	tr := learn.NewTrainer(len(labels))
 	// The dictionary's weight only has to survive pruning and
 	// quantisation; it is never added to a score.
+	allow := map[uint64][]int32{}
+	for wt := range counts {
+		if total[wt.w] >= allowMinCount {
+			if allow[wt.w] == nil {
+				allow[wt.w] = make([]int32, len(labels))
+			}
+			allow[wt.w][wt.c] = 1
+		}
+	}
+	for _, w := range slices.Sorted(maps.Keys(allow)) {
+		if _, ok := dict[w]; ok {
+			continue
+		}
+		for c, a := range allow[w] {
+			if a > 0 {
+				tr.Pin(key(fAllow, w), c, float32(max(1, 2*opts.Prune)))
+			}
+		}
+	}
 	for _, w := range slices.Sorted(maps.Keys(dict)) {
 		tr.Pin(key(fDict, w), dict[w], float32(max(1, 2*opts.Prune)))
 	}
@@ -244,7 +277,11 @@ func TrainTagger(sents []TrainSentence, opts TrainOptions) (*learn.Model, TrainR
 					}
 					feats = append(feats, static...)
 					tr.Scores(feats, scores)
-					guess, _ = learn.Best(scores, nil)
+					if a, ok := allow[ex.dict[i]]; ok {
+						guess = argmaxAllowed(scores, a)
+					} else {
+						guess, _ = learn.Best(scores, nil)
+					}
 					tr.Update(feats, truth, guess)
 				}
 				p2, p1 = p1, guess
