@@ -5,7 +5,8 @@
 // given, and text[span.Start:span.End] is always exactly the token: nothing is
 // rewritten, so typographic quotes and dashes survive and evidence can be
 // highlighted in the original. Normalisation that the tagger needs (’ as ',
-// “ ” as `` '') happens inside the tagger on the fly, never in the text.
+// “ and ” as the Treebank's quote tokens) happens inside the tagger on the
+// fly, never in the text.
 //
 // The tagger is an averaged perceptron on internal/learn. Its model,
 // data/models/pos.model, is embedded; TrainTagger learns one from gold
