@@ -97,6 +97,24 @@ var lexicon = []struct {
 	{fOpener, []string{"“", "\"", "‘", "'", "(", "[", ":", "—", "–", "-", "--"}},
 }
 
+// NameWords are the rule words that tell what a name is, for the name
+// recogniser's lexicons: the last words of organisations' names
+// ("Ministry", "Front") and of places' ("Province"), and titles before a
+// person's name ("Minister", "Mr").
+func NameWords() (orgHeads, locHeads, titles []string) {
+	for _, l := range lexicon {
+		switch {
+		case l.flag == fOrgHead:
+			orgHeads = append(orgHeads, l.words...)
+		case l.flag == fLocHead:
+			locHeads = append(locHeads, l.words...)
+		case l.flag&fTitle != 0:
+			titles = append(titles, l.words...)
+		}
+	}
+	return orgHeads, locHeads, titles
+}
+
 // addLexicon puts the rule words and given names into m's vocabulary.
 func (m *Matcher) addLexicon(given []string) {
 	for _, l := range lexicon {

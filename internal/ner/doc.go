@@ -13,10 +13,11 @@
 // the caller builds them (pipeline.NERLexicons) the same way at training
 // and at run time.
 //
-// Each token takes the model's best label, repaired to keep the labels
-// well formed (a label that does not continue an open entity closes it,
-// and nothing is left open at a sentence's end), so output spans are
-// always well formed. Sentences in capitals throughout are labelled after
+// A capitalised token after an open entity must continue it; any other
+// token takes the model's best label, repaired to keep the labels well
+// formed (a label that does not continue an open entity closes it, and
+// nothing is left open at a sentence's end), so output spans are always
+// well formed. Sentences in capitals throughout are labelled after
 // the rest of their article, so that a headline reads what the body
 // called its words. Tokens with no capital letter
 // outside an entity are tagged O without scoring: CoNLL's entities almost

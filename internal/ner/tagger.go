@@ -150,8 +150,21 @@ func (s *scratch) grow(n int) {
 	s.ts, s.startable, s.lower, s.masks, s.labels = s.ts[:n], s.startable[:n], s.lower[:n], s.masks[:n], s.labels[:n]
 }
 
-// chooser picks token i's label given its features.
-type chooser func(i int, feats []uint64) int
+// chooser picks token i's label given its features, among the allowed
+// (any when allowed is nil).
+type chooser func(i int, feats []uint64, allowed *[nLabels]bool) int
+
+// continues[t][last] allows only I- and L- of type t (only L- at a
+// sentence's last token): a capitalised word after an open name continues
+// it, as cutting there splits names ("Staffan de | Mistura").
+var continues = func() (a [nTypes][2][nLabels]bool) {
+	for t := range nTypes {
+		a[t][0][label(t, posI)] = true
+		a[t][0][label(t, posL)] = true
+		a[t][1][label(t, posL)] = true
+	}
+	return a
+}()
 
 // sentence labels one sentence's tokens into s.labels, each by the
 // tagger's best label, repaired to keep the labels well formed. Tokens
@@ -173,7 +186,15 @@ func (s *scratch) sentence(lt *lexTable, text string, toks []doc.Token, choose c
 			f := static(s.feats[:0], s.ts, i, sentCase, lt)
 			f = dynamic(f, x, p1, p2, docType, lt)
 			s.feats = f
-			l = choose(i, f)
+			var only *[nLabels]bool
+			if open && x.upper {
+				last := 0
+				if i == len(toks)-1 {
+					last = 1
+				}
+				only = &continues[labelType(p1)][last]
+			}
+			l = choose(i, f, only)
 		}
 		var prev int
 		if prev, l = repair(p1, l, i == len(toks)-1); prev != p1 {
@@ -194,10 +215,14 @@ func (t *Tagger) Tag(text string, sents []doc.Sentence, dst []doc.Entity) []doc.
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
 	clear(s.memory)
-	choose := func(i int, feats []uint64) int {
+	choose := func(i int, feats []uint64, ok *[nLabels]bool) int {
 		clear(s.scores)
 		t.model.Scores(feats, s.scores)
-		l, _ := learn.Best(s.scores, nil)
+		if ok == nil {
+			l, _ := learn.Best(s.scores, nil)
+			return l
+		}
+		l, _ := learn.Best(s.scores, ok[:])
 		return l
 	}
 	n := len(dst)

@@ -43,6 +43,7 @@ func NERLexicons(d *actor.Dict, given []string, gaz *geo.Gazetteer) []ner.Lexico
 		}
 	}
 	lists["given"] = given
+	lists["orghead"], lists["lochead"], lists["title"] = actor.NameWords()
 	if gaz != nil {
 		for i := range gaz.Len() {
 			e := gaz.At(i)
@@ -59,7 +60,7 @@ func NERLexicons(d *actor.Dict, given []string, gaz *geo.Gazetteer) []ner.Lexico
 	// A fixed order: the lexicons' names, not their order, reach the
 	// model, but a fixed order keeps the lookup tables identical run to run.
 	var out []ner.Lexicon
-	for _, name := range []string{"country", "demonym", "capital", "seat", "org", "person", "surname", "agent", "given", "city", "admin1"} {
+	for _, name := range []string{"country", "demonym", "capital", "seat", "org", "person", "surname", "agent", "given", "city", "admin1", "orghead", "lochead", "title"} {
 		out = append(out, ner.Lexicon{Name: name, Phrases: lists[name]})
 	}
 	return out
