@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -25,6 +26,7 @@ func TestEvalJSONContract(t *testing.T) {
 		{"events", filepath.Join(fixtures, "events_fixture.jsonl"), []string{"root_f1"}},
 		{"quotes", filepath.Join(fixtures, "quotes_fixture.jsonl"), nil},
 		{"geo", filepath.Join(fixtures, "geo_fixture.jsonl"), []string{"accuracy_161km"}},
+		{"parse", parseFixture(t), []string{"uas", "las"}},
 	}
 	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 	for _, tt := range tests {
@@ -98,4 +100,33 @@ func extractFixture(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// parseFixture writes a two-sentence CoNLL-U gold file.
+func parseFixture(t *testing.T) string {
+	t.Helper()
+	rows := [][]string{
+		{"# text = Envoys met in Geneva."},
+		{"1", "Envoys", "envoy", "NOUN", "NNS", "_", "2", "nsubj", "_", "_"},
+		{"2", "met", "meet", "VERB", "VBD", "_", "0", "root", "_", "_"},
+		{"3", "in", "in", "ADP", "IN", "_", "4", "case", "_", "_"},
+		{"4", "Geneva", "Geneva", "PROPN", "NNP", "_", "2", "obl", "_", "SpaceAfter=No"},
+		{"5", ".", ".", "PUNCT", ".", "_", "2", "punct", "_", "_"},
+		{""},
+		{"# text = Talks resume today."},
+		{"1", "Talks", "talk", "NOUN", "NNS", "_", "2", "nsubj", "_", "_"},
+		{"2", "resume", "resume", "VERB", "VBP", "_", "0", "root", "_", "_"},
+		{"3", "today", "today", "NOUN", "NN", "_", "2", "obl:tmod", "_", "SpaceAfter=No"},
+		{"4", ".", ".", "PUNCT", ".", "_", "2", "punct", "_", "_"},
+		{""},
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\t") + "\n")
+	}
+	path := filepath.Join(t.TempDir(), "gold.conllu")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
