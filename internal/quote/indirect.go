@@ -212,9 +212,10 @@ func (st *state) tailComma(k, s0, s1 int) (int, bool) {
 	}
 	c1 := j
 	// After the verb: only a short phrase to the end of the sentence or to
-	// a comma ("told reporters in Geneva", "said on Monday").
+	// a comma ("told reporters in Geneva", "said on Monday"). An adjunct's
+	// first word ends it whatever its tag ("amid" is not always IN).
 	t := k + 1
-	for t < s1 && t < k+8 && (st.npToken(t) || strings.HasPrefix(st.tag(t), "RB")) && !st.is(wThat, t) {
+	for t < s1 && t < k+8 && (st.npToken(t) || strings.HasPrefix(st.tag(t), "RB")) && !st.is(wThat, t) && !st.adjunct(t) {
 		t++
 	}
 	if t < s1 && !st.terminal(t) && !st.punct(t, ",;") && !st.isQuoteMark(t) && !st.adjunct(t) {
