@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/geo"
 	"github.com/dyad-events/dyad/internal/ner"
+	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/quote"
 	"github.com/dyad-events/dyad/internal/text"
 	"github.com/dyad-events/dyad/internal/when"
@@ -32,6 +33,7 @@ type Options struct {
 type Coder struct {
 	opts   Options
 	tagger *text.Tagger
+	parser *parse.Parser
 	names  *ner.Tagger
 	actors *actor.Coder
 	events *event.Coder
@@ -73,7 +75,11 @@ func NewCoder(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded %w", err)
 	}
-	return &Coder{opts: opts, tagger: tg, names: names, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals()), quotes: quote.NewFinder()}, nil
+	parser, err := parse.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{opts: opts, tagger: tg, parser: parser, names: names, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(gaz, d.Capitals()), quotes: quote.NewFinder()}, nil
 }
 
 // Code runs every stage on one extracted article.
@@ -83,7 +89,7 @@ func (c *Coder) Code(item extract.Item) doc.Result {
 
 // stageNames are the stages analyse runs, in order, as dyad bench
 // reports them; extraction comes before.
-var stageNames = [...]string{"tokenize", "sentences", "pos", "ner", "actors", "events", "dates", "places", "quotes"}
+var stageNames = [...]string{"tokenize", "sentences", "pos", "ner", "actors", "parse", "events", "dates", "places", "quotes"}
 
 // analyse runs the stages after extraction, calling lap as each of
 // stageNames ends, so that Bench times the very code Code runs.
@@ -105,6 +111,8 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 	lap()
 	mentions := c.actors.CodeWith(a.Text, sents, dateOf(a.Published), entities)
 	lap()
+	c.parseMentioned(a.Text, sents, mentions)
+	lap()
 	events := c.events.Code(a.Text, sents, mentions)
 	lap()
 	when.DateEvents(a.Text, sents, events, a.Published)
@@ -115,6 +123,31 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 	quotes := c.quotes.Find(a.Text, sents, mentions)
 	lap()
 	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Entities: entities, Events: events, Quotes: quotes, Places: places, Diagnostics: item.Diagnostics}
+}
+
+// parseMentioned parses the sentences that name two different coded
+// actors, the ones that can hold a dyadic event (a source doing
+// something to a target). Parsing every sentence would cost more than
+// all the other stages together (see docs/architecture.md, Parsing);
+// other sentences' tokens keep Rel "".
+func (c *Coder) parseMentioned(text string, sents []doc.Sentence, mentions []doc.Mention) {
+	// Mentions come in text order, so a sentence's are a run.
+	for i := 0; i < len(mentions); {
+		j, first, two := i, "", false
+		for ; j < len(mentions) && mentions[j].Sentence == mentions[i].Sentence; j++ {
+			switch code := mentions[j].Actor.Code; {
+			case code == "":
+			case first == "":
+				first = code
+			case code != first:
+				two = true
+			}
+		}
+		if s := mentions[i].Sentence; two && s >= 0 && s < len(sents) {
+			c.parser.Parse(text, sents[s].Tokens)
+		}
+		i = j
+	}
 }
 
 // dateOf is the article's calendar day for dated roles, 0 when unknown.
