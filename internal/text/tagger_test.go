@@ -127,3 +127,26 @@ func BenchmarkNewTagger(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTag tags whatever text the tokenizer makes of any bytes: every
+// token gets one of the model's tags, and nothing panics.
+func FuzzTag(f *testing.F) {
+	tg := newTestTagger(f)
+	valid := map[string]bool{}
+	for _, l := range tg.Model().Header.Labels {
+		valid[l] = true
+	}
+	for _, s := range []string{"The minister met rebels in Kyiv on Friday.", "“Not yet,” – he said… @user", "\xff\xfe bad \xc3 10-km U.S.-led"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, sent := range Split(s, Tokenize(s, nil), nil) {
+			tg.Tag(s, sent.Tokens)
+			for _, tok := range sent.Tokens {
+				if !valid[tok.Tag] {
+					t.Fatalf("token %q tagged %q", tok.Span.In(s), tok.Tag)
+				}
+			}
+		}
+	})
+}
