@@ -117,6 +117,11 @@ func (p *Parser) run(sc *scratch, n int) {
 	st := &sc.st
 	st.reset(n)
 	for !st.done() {
+		if len(st.stack) == 0 {
+			// SHIFT is the only legal move: no need to score it.
+			st.apply(shift, -1)
+			continue
+		}
 		sc.feats = features(st, &sc.x, p.rh, sc.feats[:0])
 		clear(sc.scores)
 		p.model.Scores(sc.feats, sc.scores)
