@@ -182,6 +182,17 @@ func TestPinAddAndClass(t *testing.T) {
 	if m.Add(g, got) {
 		t.Error("Add(unknown feature) reported weights")
 	}
+	tr.Pin(f, 0, 1)
+	m3, err := tr.Model(Header{Kind: "toy", Labels: []string{"a", "b", "c"}}, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs := m3.AppendClasses(nil, f); len(cs) != 2 || cs[0] != 0 || cs[1] != 2 {
+		t.Errorf("AppendClasses(pinned twice) = %v, want [0 2]", cs)
+	}
+	if cs := m3.AppendClasses([]int{9}, g); len(cs) != 1 {
+		t.Errorf("AppendClasses(unknown) = %v, want dst unchanged", cs)
+	}
 	tests := []struct {
 		f     uint64
 		class int

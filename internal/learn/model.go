@@ -241,6 +241,25 @@ func (m *Model) Add(f uint64, scores []int32) bool {
 	}
 }
 
+// AppendClasses appends to dst the classes feature f has weights for,
+// in class order: a lookup for features that Trainer.Pin fixed, such as
+// the set of tags a word may take.
+func (m *Model) AppendClasses(dst []int, f uint64) []int {
+	k := f | 1
+	for i := k & m.mask; ; i = (i + 1) & m.mask {
+		s := &m.table[i]
+		if s.key == k {
+			for _, p := range m.pairs[s.lo:s.hi] {
+				dst = append(dst, int(p.class))
+			}
+			return dst
+		}
+		if s.key == 0 {
+			return dst
+		}
+	}
+}
+
 // Class is the class of feature f's largest weight, and false when f has
 // no weight: a lookup for features that Trainer.Pin fixed.
 func (m *Model) Class(f uint64) (int, bool) {

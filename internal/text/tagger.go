@@ -69,7 +69,7 @@ func TaggerFromModel(m *learn.Model) (*Tagger, error) {
 			m.Scores(f[:], t.ctx[at:at+n])
 		}
 	}
-	t.pool.New = func() any { return &tagScratch{scores: make([]int32, n), allow: make([]int32, n)} }
+	t.pool.New = func() any { return &tagScratch{scores: make([]int32, n)} }
 	return t, nil
 }
 
@@ -166,23 +166,25 @@ var (
 
 // tagScratch is one call's working memory, pooled.
 type tagScratch struct {
-	arena  []byte
-	word   []uint64 // per ctx position: hash of the normalised word
-	suf    []uint64 // per ctx position: hash of its last three bytes
-	dict   []uint64 // per token: hash of its Treebank form
-	form   [][]byte // per token: its Treebank form
-	low    [][]byte // per token: the form word features use
-	feats  []uint64 // per token: nStatic static features
-	scores []int32
-	allow  []int32 // the classes fAllow lets a word have
-	tags   []int   // predicted tag per token, for training
+	arena   []byte
+	word    []uint64 // per ctx position: hash of the normalised word
+	suf     []uint64 // per ctx position: hash of its last three bytes
+	dict    []uint64 // per token: hash of its Treebank form
+	form    [][]byte // per token: its Treebank form
+	low     [][]byte // per token: the form word features use
+	feats   []uint64 // per token: nStatic static features
+	scores  []int32
+	allowed []int    // the classes fAllow lets a word have
+	flags   []uint64 // per token: its word flags
 }
 
-// prepare computes every static feature of a sentence. Context arrays
-// have two sentinels at each end, so token i is at ctx position i+2.
-func (s *tagScratch) prepare(text string, toks []doc.Token, spelling bool) {
+// prepare hashes a sentence's words; with all, it also keys every
+// token's static features (Tag keys them only for the tokens it scores,
+// in own and context). Context arrays have two sentinels at each end,
+// so token i is at ctx position i+2.
+func (s *tagScratch) prepare(text string, toks []doc.Token, all bool) {
 	s.arena = s.arena[:0]
-	s.form, s.low = s.form[:0], s.low[:0]
+	s.form, s.low, s.flags = s.form[:0], s.low[:0], s.flags[:0]
 	s.word = append(s.word[:0], hStart, hStart)
 	s.suf = append(s.suf[:0], hStart, hStart)
 	s.dict = s.dict[:0]
@@ -197,33 +199,38 @@ func (s *tagScratch) prepare(text string, toks []doc.Token, spelling bool) {
 		h := learn.HashBytes(low)
 		s.word = append(s.word, h)
 		s.suf = append(s.suf, learn.HashBytes(suffix(low, 3)))
-		s.form, s.low = append(s.form, form), append(s.low, low)
+		s.form, s.low, s.flags = append(s.form, form), append(s.low, low), append(s.flags, flags)
 		first := uint64(0)
 		if i == 0 {
 			first = firstFeat(flags&flagCap != 0, false)
 		}
+		// The other features are keyed when a token is scored (own and
+		// context), since looked-up words need none of them.
 		s.feats = append(s.feats,
-			key(fWord, h),
-			key(fFlags, flags),
-			0, 0, 0, 0, 0, 0, 0, 0, // spelling, when asked for
-			0, 0, 0, 0, 0, 0, // context, filled below
+			0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // own: word, flags, spelling
+			0, 0, 0, 0, 0, 0, // context
 			first,
 		)
-		if spelling {
-			s.spell(i)
-		}
 	}
 	s.word = append(s.word, hEnd, hEnd)
 	s.suf = append(s.suf, hEnd, hEnd)
-	for i := range toks {
-		f, c := s.feats[i*nStatic:(i+1)*nStatic], i+2
-		f[sPrevWord] = key(fPrevWord, s.word[c-1])
-		f[sPrev2Word] = key(fPrev2Word, s.word[c-2])
-		f[sNextWord] = key(fNextWord, s.word[c+1])
-		f[sNext2Word] = key(fNext2Word, s.word[c+2])
-		f[sPrevSuf] = key(fPrevSuf, s.suf[c-1])
-		f[sNextSuf] = key(fNextSuf, s.suf[c+1])
+	if all {
+		for i := range toks {
+			s.own(i)
+			s.context(i)
+		}
 	}
+}
+
+// context keys token i's context features.
+func (s *tagScratch) context(i int) {
+	f, c := s.feats[i*nStatic:(i+1)*nStatic], i+2
+	f[sPrevWord] = key(fPrevWord, s.word[c-1])
+	f[sPrev2Word] = key(fPrev2Word, s.word[c-2])
+	f[sNextWord] = key(fNextWord, s.word[c+1])
+	f[sNext2Word] = key(fNext2Word, s.word[c+2])
+	f[sPrevSuf] = key(fPrevSuf, s.suf[c-1])
+	f[sNextSuf] = key(fNextSuf, s.suf[c+1])
 }
 
 // static is token i's static features: with its own (self) or not.
@@ -238,9 +245,11 @@ func (s *tagScratch) static(i int, self bool) []uint64 {
 	return s.feats[lo:hi]
 }
 
-// spell fills token i's spelling features.
-func (s *tagScratch) spell(i int) {
+// own keys token i's own features: the word, its flags and spelling.
+func (s *tagScratch) own(i int) {
 	f, form, low := s.feats[i*nStatic:(i+1)*nStatic], s.form[i], s.low[i]
+	f[sWord] = key(fWord, s.word[i+2])
+	f[sFlags] = key(fFlags, s.flags[i])
 	f[sPre1] = key(fPre1, learn.HashBytes(prefix(low, 1)))
 	f[sPre2] = key(fPre2, learn.HashBytes(prefix(low, 2)))
 	f[sPre3] = key(fPre3, learn.HashBytes(prefix(low, 3)))
@@ -290,7 +299,6 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 	s := t.pool.Get().(*tagScratch)
 	defer t.pool.Put(s)
 	s.prepare(text, toks, false)
-	n := len(t.labels)
 	if s.feats[sFirst] == firstFeat(true, false) {
 		// The lower-case form's key is the hash of the form word
 		// features use (they are equal for words without digits).
@@ -304,24 +312,42 @@ func (t *Tagger) Tag(text string, toks []doc.Token) {
 	for i := range toks {
 		id, ok := t.model.Class(key(fDict, s.dict[i]))
 		if !ok {
-			at := ((p1+1)*(n+1) + p2 + 1) * n
-			copy(s.scores, t.ctx[at:at+n])
-			folded := t.model.Add(key(fFold, s.dict[i]), s.scores)
-			if !folded {
-				s.spell(i)
-			}
-			t.model.Scores(s.static(i, !folded), s.scores)
-			t.model.Add(tagWordFeat(s.word[i+2], p1), s.scores)
-			clear(s.allow)
-			if t.model.Add(key(fAllow, s.dict[i]), s.allow) {
-				id = argmaxAllowed(s.scores, s.allow)
-			} else {
-				id = argmax(s.scores)
-			}
+			id = t.score(s, i, p1, p2)
 		}
 		toks[i].Tag = t.labels[id]
 		p2, p1 = p1, id
 	}
+}
+
+// score picks token i's tag with the perceptron, given the two tags
+// before it.
+func (t *Tagger) score(s *tagScratch, i, p1, p2 int) int {
+	// A frequent word's tags seen in training bound the choice; with
+	// one, there is nothing to score.
+	s.allowed = t.model.AppendClasses(s.allowed[:0], key(fAllow, s.dict[i]))
+	if len(s.allowed) == 1 {
+		return s.allowed[0]
+	}
+	n := len(t.labels)
+	at := ((p1+1)*(n+1) + p2 + 1) * n
+	copy(s.scores, t.ctx[at:at+n])
+	folded := t.model.Add(key(fFold, s.dict[i]), s.scores)
+	if !folded {
+		s.own(i)
+	}
+	s.context(i)
+	t.model.Scores(s.static(i, !folded), s.scores)
+	t.model.Add(tagWordFeat(s.word[i+2], p1), s.scores)
+	if len(s.allowed) == 0 {
+		return argmax(s.scores)
+	}
+	best := s.allowed[0]
+	for _, c := range s.allowed[1:] {
+		if s.scores[c] > s.scores[best] {
+			best = c
+		}
+	}
+	return best
 }
 
 // argmaxAllowed is the best class among those with a positive entry in
