@@ -33,7 +33,7 @@ func trainParse(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "data/models/parse.model", "model `FILE` to write")
 	epochs := fs.Int("epochs", 15, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "seed for shuffling and exploration")
-	prune := fs.Float64("prune", 2, "drop averaged weights below this (2 keeps EWT dev within 0.1-0.3 of no pruning at a fifth of the size)")
+	prune := fs.Float64("prune", 2, "drop averaged weights below this (1 instead of 2: +0.2 UAS and +0.5 LAS on EWT dev, a model twice the size and 30% slower)")
 	limit := fs.Int("limit", 0, "train on the first `N` sentences only (0: all), for quick trials")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
