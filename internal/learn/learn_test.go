@@ -206,3 +206,52 @@ func TestPinAddAndClass(t *testing.T) {
 		}
 	}
 }
+
+// Scores adds the weights of features with short and long runs as the
+// model holds them, and nothing for unknown features.
+func TestScoresShortAndLongRuns(t *testing.T) {
+	const classes = 9
+	labels := make([]string, classes)
+	for c := range labels {
+		labels[c] = string(rune('a' + c))
+	}
+	tr := NewTrainer(classes)
+	for range 10 {
+		tr.Update([]uint64{Key(0, 0)}, 1, 0)
+	}
+	var feats []uint64
+	for k := 1; k <= classes; k++ { // feature k has weights for k classes
+		f := Key(1, uint64(k))
+		feats = append(feats, f)
+		for c := range k {
+			tr.Pin(f, c, float32(k*10+c))
+		}
+	}
+	m, err := tr.Model(Header{Kind: "toy", Labels: labels}, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]int32, classes)
+	for _, f := range feats {
+		// The reference: the feature's run in the shared weights.
+		k := f | 1
+		for i := k & m.mask; m.table[i].key != 0; i = (i + 1) & m.mask {
+			if s := m.table[i]; s.key == k {
+				for _, p := range m.pairs[s.lo:s.hi] {
+					want[p.class] += int32(p.w)
+				}
+				break
+			}
+		}
+	}
+	got := make([]int32, classes)
+	m.Scores(append([]uint64{Key(2, 0)}, feats...), got)
+	if [classes]int32(got) != [classes]int32(want) || want[classes-1] == 0 {
+		t.Errorf("Scores = %v, want %v", got, want)
+	}
+	clear(got)
+	m.Scores([]uint64{Key(2, 0), Key(2, 1)}, got)
+	if [classes]int32(got) != [classes]int32{} {
+		t.Errorf("Scores(unknown features) = %v, want zeros", got)
+	}
+}

@@ -188,8 +188,21 @@ func (m *Model) Scale() float32 { return m.scale }
 
 // Scores adds each class's integer score for feats to scores, which must
 // have Classes() entries; callers clear it (or seed it) first.
+//
+// The features' home slots are all read first, in a loop that does not
+// branch on what it reads: the processor then has their cache misses in
+// flight at once, where probing feature after feature would wait for
+// each miss in turn. (When every home slot is empty, no feature is
+// there.)
 func (m *Model) Scores(feats []uint64, scores []int32) {
 	scores = scores[:len(m.Header.Labels)]
+	var seen uint64
+	for _, f := range feats {
+		seen |= m.table[(f|1)&m.mask].key
+	}
+	if seen == 0 {
+		return
+	}
 	for _, f := range feats {
 		k := f | 1
 		for i := k & m.mask; ; i = (i + 1) & m.mask {
