@@ -163,6 +163,15 @@ const (
 // relation decision uses.
 const nArcFeatures = 20
 
+// bufFrom and bufTo delimit, in features' keys, those that read only the
+// buffer's words (N0, N1, N2 and their tags): their move scores hold
+// until a SHIFT or RIGHT-ARC, so the parser adds them up once per
+// buffer front instead of once per move (a REDUCE or LEFT-ARC keeps it).
+const (
+	bufFrom = nArcFeatures - 3
+	bufTo   = nArcFeatures + 6
+)
+
 // features appends the keys of state s over sentence x to f.
 func features(s *state, x *words, rh []uint64, f []uint64) []uint64 {
 	s0 := s.s0()
@@ -189,21 +198,23 @@ func features(s *state, x *words, rh []uint64, f []uint64) []uint64 {
 	return append(f,
 		k1(fBias, 0),
 		k1(fS0wp, wp[S0]), k1(fS0w, w[S0]), k1(fS0p, p[S0]),
-		k1(fN0wp, wp[N0]), k1(fN0w, w[N0]), k1(fN0p, p[N0]),
 		k2(fS0wpN0p, wp[S0], p[N0]), k2(fS0pN0wp, p[S0], wp[N0]), k2(fS0wN0w, w[S0], w[N0]),
 		k2(fS0pN0p, p[S0], p[N0]), k3(fS0pN0pN1p, p[S0], p[N0], p[N1]),
 		k3(fS0hpS0pN0p, p[S0h], p[S0], p[N0]), k3(fS0pN0pd, p[S0], p[N0], d),
 		k1(fS0l, rel(S0)), k1(fS0ll, rel(S0l)), k1(fS0rl, rel(S0r)), k1(fN0ll, rel(N0l)),
 		k2(fS0psr, p[S0], s.rs[S0]), k2(fN0psl, p[N0], s.ls[N0]),
+		// The buffer's own features, f[bufFrom:bufTo], which only change
+		// when the buffer moves on; the first three end the relation's.
+		k1(fN0wp, wp[N0]), k1(fN0w, w[N0]), k1(fN0p, p[N0]),
 		// nArcFeatures ends here.
-
 		k1(fN1wp, wp[N1]), k1(fN1w, w[N1]), k1(fN1p, p[N1]),
 		k1(fN2p, p[N2]),
+		k2(fN0pN1p, p[N0], p[N1]),
+		k3(fN0pN1pN2p, p[N0], p[N1], p[N2]),
+		// bufTo.
 
 		k2(fS0wpN0wp, wp[S0], wp[N0]), k2(fS0wpN0w, wp[S0], w[N0]), k2(fS0wN0wp, w[S0], wp[N0]),
-		k2(fN0pN1p, p[N0], p[N1]),
 
-		k3(fN0pN1pN2p, p[N0], p[N1], p[N2]),
 		k3(fS0pS0lpN0p, p[S0], p[S0l], p[N0]),
 		k3(fS0pS0rpN0p, p[S0], p[S0r], p[N0]), k3(fS0pN0pN0lp, p[S0], p[N0], p[N0l]),
 

@@ -116,15 +116,27 @@ func (p *Parser) Parse(text string, toks []doc.Token) {
 func (p *Parser) run(sc *scratch, n int) {
 	st := &sc.st
 	st.reset(n)
+	// The buffer's features' move scores, for buffer front bufB0.
+	var buf [firstRel]int32
+	bufB0 := int32(-1)
 	for !st.done() {
 		if len(st.stack) == 0 {
 			// SHIFT is the only legal move: no need to score it.
 			st.apply(shift, -1)
 			continue
 		}
-		sc.feats = features(st, &sc.x, p.rh, sc.feats[:0])
+		f := features(st, &sc.x, p.rh, sc.feats[:0])
+		sc.feats = f
+		if bufB0 != st.b0 {
+			clear(sc.scores)
+			p.model.Scores(f[bufFrom:bufTo], sc.scores)
+			buf, bufB0 = [firstRel]int32(sc.scores[:firstRel]), st.b0
+		}
+		// Move features have weights for the moves only.
 		clear(sc.scores)
-		p.model.Scores(sc.feats, sc.scores)
+		copy(sc.scores, buf[:])
+		p.model.Scores(f[:bufFrom], sc.scores)
+		p.model.Scores(f[bufTo:], sc.scores)
 		m := bestMove(st, sc.scores)
 		r := int16(-1)
 		if m == left || m == right {
