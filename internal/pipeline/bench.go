@@ -20,6 +20,7 @@ type BenchReport struct {
 	Articles  int
 	Sentences int
 	Tokens    int
+	Parsed    int // tokens of the sentences the parse stage parsed
 	Events    int
 	Places    int
 	Quotes    int
@@ -67,7 +68,7 @@ func Bench(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, round
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		rep.Failed, rep.Articles, rep.Tokens, rep.Sentences, rep.Events, rep.Quotes, rep.Places = 0, 0, 0, 0, 0, 0, 0
+		rep.Failed, rep.Articles, rep.Tokens, rep.Parsed, rep.Sentences, rep.Events, rep.Quotes, rep.Places = 0, 0, 0, 0, 0, 0, 0, 0
 		for _, u := range all {
 			t0 := time.Now()
 			item := extractUnit(u)
@@ -87,6 +88,9 @@ func Bench(ctx context.Context, c *Coder, inputs []Input, opts RunOptions, round
 			rep.Sentences += len(res.Sentences)
 			for _, s := range res.Sentences {
 				rep.Tokens += len(s.Tokens)
+				if len(s.Tokens) > 0 && s.Tokens[0].Rel != "" {
+					rep.Parsed += len(s.Tokens)
+				}
 			}
 			rep.Events += len(res.Events)
 			rep.Places += len(res.Places)
