@@ -93,12 +93,7 @@ func trainPOS(ctx context.Context, e *env, args []string) error {
 // readTaggedTreebank reads a CoNLL-U file as tagged sentences, with the
 // words merged where dyad's tokenizer would keep them together.
 func readTaggedTreebank(path string) ([]text.TrainSentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sents, err := treebank.Read(f, path)
+	sents, err := readTreebank(path)
 	if err != nil {
 		return nil, err
 	}
