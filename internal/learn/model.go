@@ -235,64 +235,53 @@ func Best[S int32 | float32](scores []S, allowed []bool) (int, bool) {
 	return best, found
 }
 
-// Add adds feature f's integer weights to scores, as Scores does, and
-// says whether f has any.
-func (m *Model) Add(f uint64, scores []int32) bool {
-	scores = scores[:len(m.Header.Labels)]
+// run is feature f's (class, weight) pairs, nil when f has none.
+func (m *Model) run(f uint64) []pair {
 	k := f | 1
 	for i := k & m.mask; ; i = (i + 1) & m.mask {
 		s := &m.table[i]
 		if s.key == k {
-			for _, p := range m.pairs[s.lo:s.hi] {
-				scores[p.class] += int32(p.w)
-			}
-			return s.lo < s.hi
+			return m.pairs[s.lo:s.hi]
 		}
 		if s.key == 0 {
-			return false
+			return nil
 		}
 	}
+}
+
+// Add adds feature f's integer weights to scores, as Scores does, and
+// says whether f has any.
+func (m *Model) Add(f uint64, scores []int32) bool {
+	scores = scores[:len(m.Header.Labels)]
+	ps := m.run(f)
+	for _, p := range ps {
+		scores[p.class] += int32(p.w)
+	}
+	return len(ps) > 0
 }
 
 // AppendClasses appends to dst the classes feature f has weights for,
 // in class order: a lookup for features that Trainer.Pin fixed, such as
 // the set of tags a word may take.
 func (m *Model) AppendClasses(dst []int, f uint64) []int {
-	k := f | 1
-	for i := k & m.mask; ; i = (i + 1) & m.mask {
-		s := &m.table[i]
-		if s.key == k {
-			for _, p := range m.pairs[s.lo:s.hi] {
-				dst = append(dst, int(p.class))
-			}
-			return dst
-		}
-		if s.key == 0 {
-			return dst
-		}
+	for _, p := range m.run(f) {
+		dst = append(dst, int(p.class))
 	}
+	return dst
 }
 
 // Class is the class of feature f's largest weight, and false when f has
 // no weight: a lookup for features that Trainer.Pin fixed.
 func (m *Model) Class(f uint64) (int, bool) {
-	k := f | 1
-	for i := k & m.mask; ; i = (i + 1) & m.mask {
-		s := &m.table[i]
-		if s.key == k {
-			if s.lo == s.hi {
-				return 0, false
-			}
-			best := m.pairs[s.lo]
-			for _, p := range m.pairs[s.lo+1 : s.hi] {
-				if p.w > best.w {
-					best = p
-				}
-			}
-			return int(best.class), true
-		}
-		if s.key == 0 {
-			return 0, false
+	ps := m.run(f)
+	if len(ps) == 0 {
+		return 0, false
+	}
+	best := ps[0]
+	for _, p := range ps[1:] {
+		if p.w > best.w {
+			best = p
 		}
 	}
+	return int(best.class), true
 }
