@@ -381,15 +381,3 @@ func personalSector(s string) bool {
 	}
 	return false
 }
-
-// asciiLower appends s to dst with A-Z lowered, without allocating.
-func asciiLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
