@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+
+	"github.com/dyad-events/dyad/internal/learn"
 )
 
 const trainUsage = `
@@ -43,4 +47,29 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("train: unknown model %q; want pos, parse or ner", args[0])
 	}
+}
+
+// writeModel writes m to path through a temporary file renamed into
+// place, so an interrupted run never leaves half a model where dyad
+// embeds it, and returns the file's size.
+func writeModel(path string, m *learn.Model) (int64, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
+	n, err := m.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return 0, err
+	}
+	return n, nil
 }

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -103,14 +101,11 @@ func trainNER(ctx context.Context, e *env, args []string) error {
 	if dev != nil {
 		m.Header.Notes += fmt.Sprintf("; dev (%s, gold tokens) F1 %.4f", filepath.Base(*devPath), last.Dev.Overall.F1)
 	}
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	size, err := writeModel(*out, m)
+	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "trained in %s: %d features, %d weights, %s, %.1f MB\n", took.Round(time.Second), m.Features(), m.Weights(), *out, float64(buf.Len())/1e6)
+	fmt.Fprintf(e.stdout, "trained in %s: %d features, %d weights, %s, %.1f MB\n", took.Round(time.Second), m.Features(), m.Weights(), *out, float64(size)/1e6)
 	if dev != nil {
 		writeNERScore(e.stdout, last.Dev)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -141,15 +140,12 @@ func trainParse(ctx context.Context, e *env, args []string) error {
 	}
 	m.Header.Notes = fmt.Sprintf("dyad train parse: arc-eager, dynamic oracle; UD English EWT train (%d sentences, %d words, on dyad's tokens, plus the treebank's own where they differ; %s); epochs %d, seed %d, prune %g; %d features, %d weights; trained in %.0fs.\n%s\n",
 		len(train), countWords(train), tags, *epochs, *seed, *prune, m.Features(), m.Weights(), trainSecs, strings.Join(lines, "\n"))
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return err
+	size, err := writeModel(*out, m)
+	if err != nil {
+		return fmt.Errorf("train parse: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "train parse: %s, %.1f MB (%d features, %d weights), training %.0fs, total %.0fs\n",
-		*out, float64(buf.Len())/1e6, m.Features(), m.Weights(), trainSecs, time.Since(start).Seconds())
+		*out, float64(size)/1e6, m.Features(), m.Weights(), trainSecs, time.Since(start).Seconds())
 	for _, l := range lines {
 		fmt.Fprintln(e.stdout, "  "+l)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -78,15 +77,12 @@ func trainPOS(ctx context.Context, e *env, args []string) error {
 	m.Header.Notes = fmt.Sprintf("UD English EWT (%s), retokenized as dyad tokenizes; %d train sentences; "+
 		"averaged perceptron, epoch %d of %d kept (seed %d, prune %g), %d dictionary words; dev accuracy %.4f, test accuracy %.4f",
 		filepath.Base(*dir), len(train), rep.Epoch, *epochs, *seed, *prune, rep.DictWords, rep.DevAccuracy, testAcc)
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	size, err := writeModel(*out, m)
+	if err != nil {
 		return fmt.Errorf("train pos: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "trained in %s: epoch %d kept; dev accuracy %.4f, test accuracy %.4f; %d features, %d weights, %d dictionary words; %s (%d bytes)\n",
-		took.Round(time.Second), rep.Epoch, rep.DevAccuracy, testAcc, m.Features(), m.Weights(), rep.DictWords, *out, buf.Len())
+		took.Round(time.Second), rep.Epoch, rep.DevAccuracy, testAcc, m.Features(), m.Weights(), rep.DictWords, *out, size)
 	return nil
 }
 

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/doc"
-	"github.com/dyad-events/dyad/internal/text"
+	"github.com/dyad-events/dyad/internal/learn"
 )
 
 // caseRule is what a dictionary word asks of the text's capitals: "US"
@@ -298,7 +298,7 @@ func (m *Matcher) pieces(src string, toks []doc.Token, buf []piece, info []tokIn
 			// One pass per part: find its end at an inner hyphen while
 			// building the key (lower case, dots dropped) and its hash.
 			kn := 0
-			h := uint64(text.FNVOffset)
+			h := uint64(learn.FNVOffset)
 			var seen byte // the char kinds seen, or'ed
 			upper := 0
 			i := start
@@ -322,7 +322,7 @@ func (m *Matcher) pieces(src string, toks []doc.Token, buf []piece, info []tokIn
 				} else {
 					seen |= ckWide // too long for the fast path
 				}
-				h = (h ^ uint64(c)) * text.FNVPrime
+				h = (h ^ uint64(c)) * learn.FNVPrime
 			}
 			ascii := seen&ckWide == 0
 			lowerCase := seen&ckLower != 0
@@ -335,7 +335,7 @@ func (m *Matcher) pieces(src string, toks []doc.Token, buf []piece, info []tokIn
 			var rule caseRule
 			if !ascii {
 				k = append(k[:0], normalise(part)...)
-				h = text.FNV(k)
+				h = learn.HashBytes(k)
 				rule = ruleOf(part)
 			} else if c := part[0]; 'A' <= c && c <= 'Z' {
 				rule = caseCap
@@ -393,7 +393,7 @@ func newVocabTable(vocab map[string]int32) vocabTable {
 	t := vocabTable{slots: make([]uint64, size), keys: make([]string, len(vocab)), mask: uint64(size - 1)}
 	for k, id := range vocab {
 		t.keys[id] = k
-		h := text.FNV([]byte(k))
+		h := learn.HashBytes([]byte(k))
 		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
@@ -464,7 +464,7 @@ func (m *Matcher) freeze() {
 	m.edges = newEdgeTable(m.next)
 	for c := range m.single {
 		k := []byte{lowerASCII[c]}
-		m.single[c] = m.table.find(text.FNV(k), k)
+		m.single[c] = m.table.find(learn.HashBytes(k), k)
 	}
 	for len(m.flags) < len(m.vocab) {
 		m.flags = append(m.flags, 0)

@@ -4,25 +4,28 @@ package learn
 // the hashes of its values, so two templates over the same word never
 // share a weight.
 
+// FNV-1a, 64-bit: the word hash of every feature table and of the actor
+// matcher's vocabulary. Callers that fold bytes in as they go (lower-
+// casing, shapes) start from FNVOffset and multiply by FNVPrime.
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	FNVOffset = 14695981039346656037
+	FNVPrime  = 1099511628211
 )
 
 // Hash is the FNV-1a hash of s.
 func Hash(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(FNVOffset)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
+		h = (h ^ uint64(s[i])) * FNVPrime
 	}
 	return h
 }
 
 // HashBytes is Hash for a byte slice.
 func HashBytes(b []byte) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(FNVOffset)
 	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
+		h = (h ^ uint64(c)) * FNVPrime
 	}
 	return h
 }

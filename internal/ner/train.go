@@ -3,6 +3,7 @@ package ner
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/learn"
@@ -167,12 +168,7 @@ func trainPass(docs []Document, gold [][][]int, in []int, opts TrainOptions, lt 
 func goldLabels(s Sentence) ([]int, error) {
 	g := make([]int, len(s.Tokens))
 	for _, sp := range s.Gold {
-		typ := -1
-		for i, t := range Types {
-			if t == sp.Type {
-				typ = i
-			}
-		}
+		typ := typeNamed(sp.Type)
 		if typ < 0 {
 			continue
 		}
@@ -237,12 +233,7 @@ func Evaluate(t *Tagger, docs []Document) Score {
 		}
 		for si, s := range d.Sentences {
 			for _, g := range s.Gold {
-				typ := -1
-				for i, name := range Types {
-					if name == g.Type {
-						typ = i
-					}
-				}
+				typ := typeNamed(g.Type)
 				if typ < 0 {
 					continue
 				}
@@ -278,4 +269,9 @@ func typeIndex(e doc.EntityType) int {
 		}
 	}
 	return -1
+}
+
+// typeNamed is the index in Types of a type's name ("PER"), or -1.
+func typeNamed(name string) int {
+	return slices.Index(Types[:], name)
 }

@@ -390,7 +390,7 @@ func suffix(w []byte, n int) []byte {
 // as x, digits as d, other bytes as themselves, with runs of one kind cut
 // at two ("Kyiv" is Xxx, "2016" dd, "U.S." X.X.).
 func shapeHash(w []byte) uint64 {
-	h := uint64(FNVOffset)
+	h := uint64(learn.FNVOffset)
 	var last byte
 	run := 0
 	for i := 0; i < len(w); {
@@ -424,7 +424,7 @@ func shapeHash(w []byte) uint64 {
 		} else {
 			last, run = c, 0
 		}
-		h = (h ^ uint64(c)) * FNVPrime
+		h = (h ^ uint64(c)) * learn.FNVPrime
 	}
 	return h
 }
