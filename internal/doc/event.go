@@ -136,9 +136,12 @@ type Event struct {
 	DateSpan       Span // the time expression the date comes from; empty when none
 	Place          *Place
 	Sentence       int
-	Evidence       []Span
-	Rule           string
-	Confidence     float32
+	// Trigger is the word or phrase that names the act ("met", "air
+	// strikes on"); Evidence holds it too, with the actors' spans.
+	Trigger    Span
+	Evidence   []Span
+	Rule       string
+	Confidence float32
 }
 
 // Quote is direct or indirect speech with its speaker when known.

@@ -990,6 +990,7 @@ func (c *Coder) event(code string, ms []doc.Mention, src, tgt int, trigger doc.S
 	}
 	s := ms[src].Actor
 	ev.Source = &s
+	ev.Trigger = trigger
 	ev.Evidence = append(ev.Evidence, ms[src].Span)
 	ev.Evidence = append(ev.Evidence, trigger)
 	if tgt >= 0 {

@@ -292,11 +292,11 @@ func placeOf(e Entry, sp doc.Span) doc.Place {
 func PlaceEvents(text string, sents []doc.Sentence, events []doc.Event, places []doc.Place, focus *doc.Place) {
 	for i := range events {
 		ev := &events[i]
-		if ev.Sentence < 0 || ev.Sentence >= len(sents) || len(ev.Evidence) < 2 {
+		if ev.Sentence < 0 || ev.Sentence >= len(sents) || ev.Trigger.Len() == 0 {
 			continue
 		}
 		sent := sents[ev.Sentence].Span
-		trigger := ev.Evidence[1]
+		trigger := ev.Trigger
 		best, bestRank := -1, int32(0)
 		for k, p := range places {
 			if p.Span.Start < sent.Start || p.Span.End > sent.End {

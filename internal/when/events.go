@@ -20,14 +20,14 @@ func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.
 	for i := range events {
 		ev := &events[i]
 		ev.Date, ev.DatePrecision, ev.DateSpan = article, doc.PrecisionArticle, doc.Span{}
-		if ev.Sentence < 0 || ev.Sentence >= len(sents) || len(ev.Evidence) < 2 {
+		if ev.Sentence < 0 || ev.Sentence >= len(sents) || ev.Trigger.Len() == 0 {
 			continue
 		}
 		toks := sents[ev.Sentence].Tokens
 		if cached != ev.Sentence {
 			cached, exprs = ev.Sentence, Find(text, toks)
 		}
-		trigger := ev.Evidence[1]
+		trigger := ev.Trigger
 		best, clause := -1, relative(text, toks, trigger)
 		for k, e := range exprs {
 			if e.Bound || relative(text, toks, e.Span) != clause {
