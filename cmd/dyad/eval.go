@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -198,6 +201,9 @@ func evalNER(ctx context.Context, e *env, goldPath string, asJSON bool, errs int
 }
 
 func evalEvents(ctx context.Context, e *env, goldPath string, opts pipeline.Options, split string, asJSON bool, errs int) error {
+	if strings.EqualFold(filepath.Ext(goldPath), ".json") {
+		return evalPlover(ctx, e, goldPath, opts, asJSON, errs)
+	}
 	all, err := eval.LoadEventGold(goldPath)
 	if err != nil {
 		return err
@@ -231,6 +237,45 @@ func evalEvents(ctx context.Context, e *env, goldPath string, opts pipeline.Opti
 	if errs > 0 {
 		fmt.Fprintln(e.stdout)
 		return eval.WriteEventErrors(e.stdout, gold, pred, errs)
+	}
+	return nil
+}
+
+// evalPlover scores events against PLOVER gold-standard records: the
+// file is a dev half already, so there is no split.
+func evalPlover(ctx context.Context, e *env, goldPath string, opts pipeline.Options, asJSON bool, errs int) error {
+	f, err := os.Open(goldPath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	gold, err := eval.LoadPloverGold(f, goldPath)
+	if err != nil {
+		return err
+	}
+	coder, err := pipeline.NewCoder(opts)
+	if err != nil {
+		return err
+	}
+	pred := make([][]doc.Event, len(gold))
+	for i, g := range gold {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := doc.Article{ID: g.ID, Text: g.Text, Published: g.Day()}
+		pred[i] = coder.Code(extract.Item{Article: a}).Events
+	}
+	rep := eval.ScorePlover(gold, pred)
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(rep.JSON())
+	}
+	fmt.Fprintf(e.stdout, "%d PLOVER records: recall of a right-category event, with the right source, with source and target\n\n", len(gold))
+	if err := eval.WritePloverReport(e.stdout, rep); err != nil {
+		return err
+	}
+	if errs > 0 {
+		fmt.Fprintln(e.stdout)
+		return eval.WritePloverErrors(e.stdout, gold, pred, errs)
 	}
 	return nil
 }
