@@ -127,7 +127,8 @@ type Event struct {
 	Name           string
 	QuadClass      QuadClass
 	Goldstein      float32
-	PLOVER         string
+	PLOVER         string // PLOVER event type such as "CONSULT"; "" when none fits
+	PLOVERMode     string // PLOVER mode such as "visit"; "" when none
 	Negated        bool
 	Hypothetical   bool
 	ReportedBy     *Actor

@@ -16,7 +16,11 @@ type StoredEvent struct {
 	QuadClass      QuadClass
 	Goldstein      float32
 	PLOVER         string
-	Place          *Place // Span is empty: the place is the key's, not one text's
+	PLOVERMode     string
+	// Negated and Hypothetical are part of the aggregation key: set only
+	// when a filter keeps such events (Filter.All).
+	Negated, Hypothetical bool
+	Place                 *Place // Span is empty: the place is the key's, not one text's
 
 	NumMentions int // coded mentions, several per article possible
 	NumArticles int // distinct articles, near-duplicate copies included
@@ -43,6 +47,8 @@ type EventMention struct {
 	Sentence   int
 	Evidence   []Span
 	Text       string // the evidence words, joined with " … "
+	Trigger    string // the words naming the act; "" in mentions stored before it was kept
+	Title      string // the article's title
 	Rule       string
 	Confidence float32
 }

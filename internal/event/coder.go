@@ -986,7 +986,7 @@ func (s *sentence) emit(tr trigger, a args, code Code, rule string, solo, compou
 func (c *Coder) event(code string, ms []doc.Mention, src, tgt int, trigger doc.Span) doc.Event {
 	ev := doc.Event{Code: code, Root: cameo.Root(code), QuadClass: cameo.QuadClassOf(code)}
 	if e, ok := c.book.Lookup(code); ok {
-		ev.Name, ev.Goldstein, ev.PLOVER = e.Name, e.Goldstein, e.PLOVER
+		ev.Name, ev.Goldstein, ev.PLOVER, ev.PLOVERMode = e.Name, e.Goldstein, e.PLOVER, e.Mode
 	}
 	s := ms[src].Actor
 	ev.Source = &s

@@ -68,7 +68,7 @@ func stamp(t time.Time) string {
 func convertStored(e doc.StoredEvent) storedEvent {
 	out := storedEvent{
 		ID: e.ID, Date: e.Date, DatePrecision: e.DatePrecision.String(), Source: mkActor(e.Source), Target: mkActor(e.Target),
-		eventCodes:  mkCodes(e.Code, e.Root, e.Name, e.QuadClass, e.Goldstein, e.PLOVER),
+		eventCodes:  mkCodes(e.Code, e.Root, e.Name, e.QuadClass, e.Goldstein, e.PLOVER, e.PLOVERMode),
 		NumMentions: e.NumMentions, NumArticles: e.NumArticles, NumSources: e.NumSources, NumStories: e.NumStories,
 		FirstSeen: stamp(e.FirstSeen), LastSeen: stamp(e.LastSeen), SourceURL: e.FirstURL, Articles: e.Articles,
 	}
@@ -102,7 +102,7 @@ func EventJSONL(w io.Writer, e doc.StoredEvent) error {
 
 // eventCSVHeader names the columns EventCSV writes.
 var eventCSVHeader = []string{"id", "date", "date_precision", "source_code", "source_name", "target_code", "target_name",
-	"code", "root", "name", "quad_class", "goldstein", "plover", "place_name", "place_country", "lat", "lon",
+	"code", "root", "name", "quad_class", "goldstein", "plover", "plover_mode", "place_name", "place_country", "lat", "lon",
 	"num_mentions", "num_articles", "num_sources", "num_stories", "first_seen", "last_seen", "source_url", "articles"}
 
 // EventCSV writes aggregated events as CSV with a header row; article IDs
@@ -134,7 +134,7 @@ func (c *EventCSV) Write(e doc.StoredEvent) error {
 		tgt = &doc.Actor{}
 	}
 	return c.w.Write([]string{e.ID, e.Date, e.DatePrecision.String(), src.Code, src.Name, tgt.Code, tgt.Name,
-		e.Code, e.Root, e.Name, strconv.Itoa(int(e.QuadClass)), strconv.FormatFloat(float64(e.Goldstein), 'f', 1, 32), e.PLOVER,
+		e.Code, e.Root, e.Name, strconv.Itoa(int(e.QuadClass)), strconv.FormatFloat(float64(e.Goldstein), 'f', 1, 32), e.PLOVER, e.PLOVERMode,
 		place, country, lat, lon,
 		strconv.Itoa(e.NumMentions), strconv.Itoa(e.NumArticles), strconv.Itoa(e.NumSources), strconv.Itoa(e.NumStories),
 		stamp(e.FirstSeen), stamp(e.LastSeen), e.FirstURL, strings.Join(e.Articles, " ")})

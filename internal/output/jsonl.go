@@ -95,10 +95,13 @@ type eventCodes struct {
 	QuadClass int     `json:"quad_class"`
 	Goldstein float32 `json:"goldstein"`
 	PLOVER    string  `json:"plover"`
+	// PLOVERMode refines the PLOVER category ("visit" under CONSULT);
+	// absent when the code has none.
+	PLOVERMode string `json:"plover_mode,omitempty"`
 }
 
-func mkCodes(code, root, name string, q doc.QuadClass, goldstein float32, plover string) eventCodes {
-	return eventCodes{Code: code, Root: root, Name: name, QuadClass: int(q), Goldstein: goldstein, PLOVER: plover}
+func mkCodes(code, root, name string, q doc.QuadClass, goldstein float32, plover, mode string) eventCodes {
+	return eventCodes{Code: code, Root: root, Name: name, QuadClass: int(q), Goldstein: goldstein, PLOVER: plover, PLOVERMode: mode}
 }
 
 type event struct {
@@ -215,7 +218,7 @@ func convert(r doc.Result, opts Options) article {
 	for _, e := range r.Events {
 		je := event{
 			Source: mkActor(e.Source), Target: mkActor(e.Target),
-			eventCodes: mkCodes(e.Code, e.Root, e.Name, e.QuadClass, e.Goldstein, e.PLOVER), Negated: e.Negated,
+			eventCodes: mkCodes(e.Code, e.Root, e.Name, e.QuadClass, e.Goldstein, e.PLOVER, e.PLOVERMode), Negated: e.Negated,
 			Hypothetical: e.Hypothetical, ReportedBy: mkActor(e.ReportedBy), Date: optional(e.Date),
 			DatePrecision: e.DatePrecision.String(), Sentence: e.Sentence, Rule: e.Rule, Confidence: e.Confidence,
 			Evidence: make([]span, len(e.Evidence)),

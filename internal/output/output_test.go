@@ -24,8 +24,8 @@ func sampleResult() doc.Result {
 		Sentences: []doc.Sentence{{Span: doc.NewSpan(0, len(text)), Tokens: []doc.Token{{Span: doc.NewSpan(0, 6), Tag: "NNP"}}}},
 		Mentions:  []doc.Mention{{Span: doc.NewSpan(0, 6), Actor: rus, Via: doc.ViaDict}},
 		Events: []doc.Event{{Source: &rus, Target: &usa, Code: "043", Root: "04", QuadClass: doc.VerbalCooperation,
-			Goldstein: 2.8, Date: "2016-07-15", DatePrecision: doc.PrecisionDay, Place: &moscow,
-			Evidence: []doc.Span{doc.NewSpan(0, 6), verb}, Rule: "meet", Confidence: 0.9}},
+			Goldstein: 2.8, PLOVER: "CONSULT", PLOVERMode: "host", Date: "2016-07-15", DatePrecision: doc.PrecisionDay, Place: &moscow,
+			Trigger: verb, Evidence: []doc.Span{doc.NewSpan(0, 6), verb}, Rule: "meet", Confidence: 0.9}},
 		Quotes:      []doc.Quote{{Span: doc.NewSpan(0, 5), Verb: &verb, Speaker: &doc.Mention{Span: doc.NewSpan(0, 6), Actor: rus}}},
 		Places:      []doc.Place{moscow},
 		Diagnostics: []doc.Diagnostic{{Severity: doc.Warning, Stage: "extract", Origin: "f.txt:3", Msg: "odd"}},
@@ -63,10 +63,25 @@ func TestJSONLContract(t *testing.T) {
 	}
 	ev := got["events"].([]any)[0].(map[string]any)
 	for k, want := range map[string]any{"code": "043", "root": "04", "quad_class": 1.0, "date": "2016-07-15",
-		"date_precision": "day", "rule": "meet", "negated": false, "reported_by": nil, "sentence": 0.0} {
+		"date_precision": "day", "rule": "meet", "negated": false, "reported_by": nil, "sentence": 0.0,
+		"plover": "CONSULT", "plover_mode": "host"} {
 		if ev[k] != want {
 			t.Errorf("event %s = %v, want %v", k, ev[k], want)
 		}
+	}
+}
+
+// plover_mode is left out when the code has no mode; plover is always
+// there, empty when no PLOVER category fits.
+func TestJSONLPLOVERModeOmitted(t *testing.T) {
+	r := sampleResult()
+	r.Events[0].PLOVER, r.Events[0].PLOVERMode = "", ""
+	var b bytes.Buffer
+	if err := JSONL(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), `"plover_mode"`) || !strings.Contains(b.String(), `"plover":""`) {
+		t.Errorf("want plover empty and plover_mode absent: %s", b.String())
 	}
 }
 

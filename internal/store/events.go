@@ -82,9 +82,9 @@ func (s *sqlStore) textQuery(q string) string {
 const eventColumns = `m.event_id, m.event_date, m.date_precision,
 	m.source_code, m.source_name, m.source_country, m.source_sector,
 	m.target_code, m.target_name, m.target_country, m.target_sector,
-	m.code, m.root, m.name, m.quad_class, m.goldstein, m.plover,
+	m.code, m.root, m.name, m.quad_class, m.goldstein, m.plover, m.plover_mode, m.negated, m.hypothetical,
 	m.place_name, m.place_feature, m.place_country, m.place_admin1, m.place_lat, m.place_lon, m.place_geonameid,
-	m.article_id, ar.url, ar.outlet, ar.story_id, ar.seen, m.sentence, m.evidence, m.evidence_text, m.rule, m.confidence`
+	m.article_id, ar.url, ar.outlet, ar.story_id, ar.seen, ar.title, m.sentence, m.evidence, m.evidence_text, m.trigger_text, m.rule, m.confidence`
 
 // Events streams mentions in (date, event) order and folds each run of one
 // event into a StoredEvent, so memory holds one event at a time whatever
@@ -147,13 +147,14 @@ type mentionRow struct {
 	code, root, name                           string
 	quad                                       int
 	goldstein                                  float64
-	plover                                     string
+	plover, mode                               string
+	negated, hypothetical                      int
 	placeName, placeFeature, placeCountry, adm string
 	lat, lon                                   float64
 	geonameID                                  int64
-	articleID, url, outlet, story, seen        string
+	articleID, url, outlet, story, seen, title string
 	sentence                                   int
-	evidence, evidenceText, rule               string
+	evidence, evidenceText, trigger, rule      string
 	confidence                                 float64
 }
 
@@ -163,9 +164,9 @@ func (r *mentionRow) scan(rows scanner) error {
 	return rows.Scan(&r.eventID, &r.date, &r.precision,
 		&r.src[0], &r.src[1], &r.src[2], &r.src[3],
 		&r.tgt[0], &r.tgt[1], &r.tgt[2], &r.tgt[3],
-		&r.code, &r.root, &r.name, &r.quad, &r.goldstein, &r.plover,
+		&r.code, &r.root, &r.name, &r.quad, &r.goldstein, &r.plover, &r.mode, &r.negated, &r.hypothetical,
 		&r.placeName, &r.placeFeature, &r.placeCountry, &r.adm, &r.lat, &r.lon, &r.geonameID,
-		&r.articleID, &r.url, &r.outlet, &r.story, &r.seen, &r.sentence, &r.evidence, &r.evidenceText, &r.rule, &r.confidence)
+		&r.articleID, &r.url, &r.outlet, &r.story, &r.seen, &r.title, &r.sentence, &r.evidence, &r.evidenceText, &r.trigger, &r.rule, &r.confidence)
 }
 
 // group folds the mentions of one event.
@@ -179,7 +180,7 @@ func newGroup(r *mentionRow) *group {
 		ID: r.eventID, Date: r.date, DatePrecision: parsePrecision(r.precision),
 		Source: actorOf(r.src), Target: actorOf(r.tgt),
 		Code: r.code, Root: r.root, Name: r.name, QuadClass: doc.QuadClass(r.quad), Goldstein: float32(r.goldstein), PLOVER: r.plover,
-		FirstURL: r.url,
+		PLOVERMode: r.mode, Negated: r.negated != 0, Hypothetical: r.hypothetical != 0, FirstURL: r.url,
 	}
 	if r.placeName != "" || r.placeCountry != "" {
 		ev.Place = &doc.Place{Name: r.placeName, Feature: r.placeFeature, Country: r.placeCountry, Admin1: r.adm, Lat: r.lat, Lon: r.lon, GeonameID: r.geonameID}
@@ -204,7 +205,8 @@ func (g *group) add(r *mentionRow) {
 	g.stories[r.story] = true
 	g.ev.Mentions = append(g.ev.Mentions, doc.EventMention{
 		ArticleID: r.articleID, URL: r.url, Outlet: r.outlet, StoryID: r.story, Seen: seen,
-		Sentence: r.sentence, Evidence: parseSpans(r.evidence), Text: r.evidenceText, Rule: r.rule, Confidence: float32(r.confidence),
+		Sentence: r.sentence, Evidence: parseSpans(r.evidence), Text: r.evidenceText, Trigger: r.trigger, Title: r.title,
+		Rule: r.rule, Confidence: float32(r.confidence),
 	})
 }
 

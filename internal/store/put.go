@@ -32,7 +32,7 @@ var (
 		"source_code", "source_name", "source_country", "source_sector", "target_code", "target_name", "target_country", "target_sector",
 		"code", "root", "name", "quad_class", "goldstein", "plover", "negated", "hypothetical", "reported_by",
 		"place_name", "place_feature", "place_country", "place_admin1", "place_lat", "place_lon", "place_geonameid",
-		"sentence", "evidence", "evidence_text", "rule", "confidence"}
+		"sentence", "evidence", "evidence_text", "rule", "confidence", "plover_mode", "trigger_text"}
 	quoteCols = []string{"article_id", "idx", "span_start", "span_end", "text", "direct", "sentence", "speaker_text", "speaker_code", "speaker_start", "speaker_end", "verb_start", "verb_end"}
 	placeCols = []string{"article_id", "idx", "span_start", "span_end", "name", "feature", "country", "admin1", "lat", "lon", "geonameid"}
 )
@@ -284,7 +284,8 @@ func putParts(ctx context.Context, st *statements, r *doc.Result) error {
 			src[0], src[1], src[2], src[3], tgt[0], tgt[1], tgt[2], tgt[3],
 			e.Code, e.Root, e.Name, int(e.QuadClass), float64(e.Goldstein), e.PLOVER, boolInt(e.Negated), boolInt(e.Hypothetical), reported,
 			p.Name, p.Feature, p.Country, p.Admin1, p.Lat, p.Lon, p.GeonameID,
-			e.Sentence, formatSpans(e.Evidence), doc.JoinSpans(a.Text, e.Evidence), e.Rule, float64(e.Confidence)); err != nil {
+			e.Sentence, formatSpans(e.Evidence), doc.JoinSpans(a.Text, e.Evidence), e.Rule, float64(e.Confidence),
+			e.PLOVERMode, e.Trigger.In(a.Text)); err != nil {
 			return err
 		}
 	}

@@ -129,6 +129,14 @@ CREATE TABLE feeds (
 -- fewer segments to merge later.
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);`,
 	postgres: `CREATE INDEX articles_fts ON articles USING GIN (to_tsvector('english', title || ' ' || text));`,
+}, {
+	version: 2,
+	name:    "event mentions keep their PLOVER mode and trigger words",
+	// Columns with a default, so rows stored before read back as having
+	// neither rather than failing.
+	common: `
+ALTER TABLE event_mentions ADD COLUMN plover_mode TEXT NOT NULL DEFAULT '';
+ALTER TABLE event_mentions ADD COLUMN trigger_text TEXT NOT NULL DEFAULT '';`,
 }}
 
 // schemaSQL is the text of one migration for one dialect.

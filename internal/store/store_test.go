@@ -38,8 +38,8 @@ var (
 
 func meet(sentence int, evidence doc.Span) doc.Event {
 	return doc.Event{Source: arnor, Target: gondor, Code: "043", Root: "04", Name: "Meet", QuadClass: doc.VerbalCooperation,
-		Goldstein: 2.8, PLOVER: "CONSULT", Date: "2026-03-03", DatePrecision: doc.PrecisionDay, Place: coast,
-		Sentence: sentence, Evidence: []doc.Span{evidence}, Rule: "meet", Confidence: 0.9}
+		Goldstein: 2.8, PLOVER: "CONSULT", PLOVERMode: "host", Date: "2026-03-03", DatePrecision: doc.PrecisionDay, Place: coast,
+		Sentence: sentence, Trigger: evidence, Evidence: []doc.Span{evidence}, Rule: "meet", Confidence: 0.9}
 }
 
 func attack() doc.Event {
@@ -194,12 +194,30 @@ func TestAggregation(t *testing.T) {
 		if len(m.Mentions) != 4 || m.Mentions[0].Text != storyA[0:20] || m.Mentions[0].Rule != "meet" || m.Mentions[1].Sentence != 2 {
 			t.Errorf("evidence: %+v", m.Mentions)
 		}
-		if a := evs[1]; a.Code != "190" || a.NumMentions != 1 || a.Place != nil || a.Mentions[0].Outlet != "" {
+		if m.PLOVER != "CONSULT" || m.PLOVERMode != "host" || m.Negated || m.Hypothetical {
+			t.Errorf("PLOVER %q mode %q negated %v hypothetical %v; want CONSULT host false false", m.PLOVER, m.PLOVERMode, m.Negated, m.Hypothetical)
+		}
+		if mm := m.Mentions[0]; mm.Trigger != storyA[0:20] || mm.Title != "Talks a" {
+			t.Errorf("first mention's trigger %q title %q; want %q and \"Talks a\"", mm.Trigger, mm.Title, storyA[0:20])
+		}
+		if a := evs[1]; a.Code != "190" || a.NumMentions != 1 || a.Place != nil || a.Mentions[0].Outlet != "" || a.PLOVERMode != "" {
 			t.Errorf("attack: %+v", a)
 		}
 		all := collect(t, s, Filter{All: true})
 		if len(all) != 3 {
 			t.Errorf("with All: %d events, want 3 (the negated meeting on its own)", len(all))
+		}
+		negated := 0
+		for _, e := range all {
+			if e.Negated {
+				negated++
+				if e.Code != "043" || e.PLOVERMode != "host" {
+					t.Errorf("negated event: %+v", e)
+				}
+			}
+		}
+		if negated != 1 {
+			t.Errorf("with All: %d negated events, want 1", negated)
 		}
 	})
 }
