@@ -59,20 +59,36 @@ func TestCoder(t *testing.T) {
 		want    []string // each must be among the events; "*" ends a prefix
 		notWant []string // codes or events that must not appear
 	}{
-		{"John Kerry and Sergei Lavrov met for three hours in Geneva.", []string{"RUSGOV>USAGOV:043", "USAGOV>RUSGOV:043"}, nil},
-		{"Russia and the United States met in Geneva.", []string{"RUS>USA:043", "USA>RUS:043"}, nil},
-		{"Vladimir Putin will meet Barack Obama next week.", []string{"RUSGOV>USAGOV:043?"}, nil},
-		{"A spokesman for Sergei Lavrov declined to comment on the plan.", []string{"RUSGOV>-:011"}, nil},
-		{"Canada is not coordinating its patrols with Russia.", []string{"CAN>RUS:040!"}, nil},
-		{"Iranian troops battled on behalf of Iraq's government against Kurdish fighters.", nil, []string{">IRQGOV:19"}},
+		// CAMEO's own semantics: a meeting is a consultation both ways,
+		// a visit one way.
+		{"John Kerry and Sergei Lavrov met for three hours in Geneva.", []string{"RUSGOV>USAGOV:040", "USAGOV>RUSGOV:040"}, []string{":043"}},
+		{"Russia and the United States met in Geneva.", []string{"RUS>USA:040", "USA>RUS:040"}, []string{":043"}},
+		{"Russia met Canada and Mexico.", []string{"RUS>CAN:040", "RUS>MEX:040"}, nil},
+		// Intent and refusal are codes of their own, not flags.
+		{"Vladimir Putin will meet Barack Obama next week.", []string{"RUSGOV>USAGOV:036"}, []string{":040"}},
+		{"Iran refused to meet Iraq.", []string{"IRN>IRQ:125"}, []string{":040"}},
+		{"Iran agreed to hold talks with Iraq.", []string{"IRN>IRQ:036"}, []string{":046"}},
+		{"Syria said it would withdraw its troops from Lebanon.", []string{"SYR>LBN:0356?@SYR"}, []string{":087"}},
+		{"Syria is willing to withdraw its troops from Lebanon.", []string{"SYR>LBN:0356"}, []string{":087"}},
 		{"Turkey condemned the attack and urged Greece to show restraint.", []string{"TUR>GRC:02*"}, nil},
+		{"Turkey urged Greece to hold talks with Cyprus.", []string{"TUR>GRC:026"}, []string{"GRC>CYP"}},
+		{"China demanded that Japan withdraw its forces from the islands.", []string{"CHN>JPN:105*"}, nil},
+		{"Russia accused Ukraine of attacking Moldova.", []string{"RUS>UKR:112"}, []string{"UKR>MDA"}},
+		// Negation and modality from the words attached to the trigger.
+		{"Canada is not coordinating its patrols with Russia.", []string{"CAN>RUS:040!"}, nil},
+		{"Canada didn’t attack Russia.", []string{"CAN>RUS:190!"}, nil},
+		{"A spokesman for Sergei Lavrov declined to comment on the plan.", []string{"RUSGOV>-:011"}, nil},
+		{"Iranian troops battled on behalf of Iraq's government against Kurdish fighters.", nil, []string{">IRQGOV:19"}},
 		{"Iraq was attacked by Iran.", []string{"IRN>IRQ:190"}, []string{"IRQ>IRN"}},
+		// Reported speech: the inner event is reported, the statement
+		// itself dropped.
 		{"The White House said that Russia had bombed Syrian rebels.", []string{"RUS>SYRREB:195@USAGOV"}, []string{":010"}},
 		{"Germany, on Thursday, imposed sanctions on Russia.", []string{"DEU>RUS:163"}, nil},
-		{"Iran refused to meet Iraq.", []string{"IRN>IRQ:043!"}, nil},
 		{"The Taliban said on Sunday.", nil, []string{":010"}},
+		// Nominal events.
 		{"China held talks with Japan in Beijing.", []string{"CHN>JPN:046", "JPN>CHN:046"}, nil},
 		{"John Kerry held talks with his Russian counterpart Sergei Lavrov.", []string{"USAGOV>RUSGOV:046"}, nil},
+		{"Talks between Iran and Iraq resumed in Geneva.", []string{"IRN>IRQ:046", "IRQ>IRN:046"}, nil},
 	}
 	for _, c := range cases {
 		var got []string

@@ -1,0 +1,432 @@
+package event
+
+import "strings"
+
+// The tree helpers below read the dependency parse: who is the subject
+// of a trigger, what its objects and obliques are, which actor a noun
+// phrase names, and what the words attached to it say about negation and
+// modality.
+
+// kidsOf returns the dependents of token i in text order.
+func (s *sentence) kidsOf(i int) []int32 { return s.kids[s.kidAt[i]:s.kidAt[i+1]] }
+
+// kid returns the first dependent of i with relation rel (subtypes of
+// rel included), -1 when none.
+func (s *sentence) kid(i int, rel string) int {
+	for _, k := range s.kidsOf(i) {
+		if relIs(s.toks[k].rel, rel) {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// relIs says r is rel or one of its subtypes ("obl:tmod" is an "obl").
+func relIs(r, rel string) bool {
+	return r == rel || len(r) > len(rel) && r[len(rel)] == ':' && r[:len(rel)] == rel
+}
+
+// caseOf is the case marker of a nominal dependent ("with" in "met with
+// X"), "" when none. "according to" gives "according".
+func (s *sentence) caseOf(i int) string {
+	for _, k := range s.kidsOf(i) {
+		if s.toks[k].rel == "case" {
+			return s.toks[k].w
+		}
+	}
+	return ""
+}
+
+// markOf is the subordinator of a clause ("if", "that", "of"), "" when
+// none.
+func (s *sentence) markOf(i int) string {
+	for _, k := range s.kidsOf(i) {
+		if s.toks[k].rel == "mark" {
+			return s.toks[k].w
+		}
+	}
+	return ""
+}
+
+// actorOf returns the actor slot a nominal token names, and the token
+// that carries it: its own slot, else one inside its phrase, nearest the
+// head first ("a group of Moroccan diplomats", "leaders of Romania's
+// government"). Clauses, coordination and punctuation inside the phrase
+// are not searched.
+func (s *sentence) actorOf(i int) (int32, int) {
+	if sl := s.toks[i].slot; sl >= 0 {
+		return sl, i
+	}
+	// Breadth first, two levels deep.
+	level := []int32{int32(i)}
+	for depth := 0; depth < 2 && len(level) > 0; depth++ {
+		var next []int32
+		for _, x := range level {
+			for _, k := range s.kidsOf(int(x)) {
+				switch rel := s.toks[k].rel; {
+				case rel == "conj" || rel == "cc" || rel == "punct" || rel == "case" || rel == "det",
+					relIs(rel, "acl") || rel == "ccomp" || rel == "advcl" || rel == "parataxis":
+					continue
+				}
+				if sl := s.toks[k].slot; sl >= 0 {
+					return sl, int(k)
+				}
+				next = append(next, k)
+			}
+		}
+		level = next
+	}
+	return -1, -1
+}
+
+// argSlots returns the actor slots a nominal dependent names, with the
+// ones coordinated with it ("X met Y and Z": Y and Z; "ties with X, Y and
+// Z").
+func (s *sentence) argSlots(i int, out []int32) []int32 {
+	sl, at := s.actorOf(i)
+	if sl >= 0 && !contains(out, sl) {
+		out = s.appendSlot(out, sl, at)
+	}
+	out = s.conjSlots(i, out)
+	if at >= 0 && at != i {
+		out = s.conjSlots(at, out)
+	}
+	return out
+}
+
+// conjSlots adds the actors of the nominal conjuncts of token i.
+func (s *sentence) conjSlots(i int, out []int32) []int32 {
+	for _, k := range s.kidsOf(i) {
+		if s.toks[k].rel == "conj" && !isVerbTag(s.toks[k].tag) {
+			out = s.argSlots(int(k), out)
+		}
+	}
+	return out
+}
+
+// appendSlot adds slot sl, named at token i, to out. A slot that names
+// only a sector ("soldiers") takes the countries attached to its phrase
+// ("soldiers from Gondor", "Hungarian and Romanian officials").
+func (s *sentence) appendSlot(out []int32, sl int32, i int) []int32 {
+	if combined := s.combineSector(sl, i); len(combined) > 0 {
+		return append(out, combined...)
+	}
+	return append(out, sl)
+}
+
+// subjectOf finds the sources of a clause headed by token h: its
+// subject, or the one it shares with the clause it hangs from ("X
+// arrived and met Y", "X agreed to meet Y", "X urged Y to meet Z" — the
+// object for object-control verbs). passive says the subject is the
+// patient ("X was attacked").
+func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited bool) {
+	if depth > 4 {
+		return nil, false, false
+	}
+	for _, k := range s.kidsOf(h) {
+		switch rel := s.toks[k].rel; {
+		case rel == "nsubj" || rel == "nsubj:pass" || rel == "nsubj:outer":
+			passive = passive || rel == "nsubj:pass"
+			if w := s.toks[k].w; (w == "who" || w == "which" || w == "that") && s.toks[h].head >= 0 && relIs(s.toks[h].rel, "acl") {
+				// A relative clause: the subject is the noun it modifies.
+				subj = s.argSlots(int(s.toks[h].head), subj)
+				continue
+			}
+			subj = s.argSlots(int(k), subj)
+		}
+	}
+	if len(subj) > 0 {
+		return subj, passive, false
+	}
+	// No subject of its own: share one.
+	g := int(s.toks[h].head)
+	if g < 0 {
+		return nil, passive, false
+	}
+	switch rel := s.toks[h].rel; {
+	case rel == "xcomp":
+		for _, k := range s.kidsOf(g) {
+			if r := s.toks[k].rel; r == "obj" || r == "iobj" {
+				if obj := s.argSlots(int(k), nil); len(obj) > 0 {
+					return obj, passive, true
+				}
+			}
+		}
+		subj, _, _ = s.subjectOf(g, depth+1)
+		return subj, passive, true
+	case rel == "conj" || rel == "advcl":
+		subj, _, _ = s.subjectOf(g, depth+1)
+		return subj, passive, true
+	case relIs(rel, "acl"):
+		// "forces backed by X": the noun is the patient; "troops firing
+		// on X": the noun acts. An acl under a root noun is a verb the
+		// tagger missed ("officials agreed/VBN ...").
+		if s.toks[h].tag == "VBN" && (s.toks[g].head >= 0 || s.agent(h) >= 0) {
+			return s.argSlots(g, nil), true, true
+		}
+		return s.argSlots(g, nil), false, true
+	}
+	return nil, passive, false
+}
+
+// agent is the "by" phrase of a passive, -1 when none.
+func (s *sentence) agent(h int) int {
+	for _, k := range s.kidsOf(h) {
+		if r := s.toks[k].rel; r == "obl:agent" || relIs(r, "obl") && s.caseOf(int(k)) == "by" {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// targetCase says an oblique with case word w names a target without a
+// pattern spelling it out: "with", "against", "on" first; "in", "for",
+// "from" only when nothing better is there ("criticised the closure of
+// guest houses in X").
+func targetCase(w string) bool {
+	switch w {
+	case "with", "against", "to", "toward", "towards", "on", "upon", "into", "at":
+		return true
+	}
+	return false
+}
+
+func weakTargetCase(w string) bool {
+	switch w {
+	case "in", "for", "from", "over", "about", "of", "near":
+		return true
+	}
+	return false
+}
+
+// objectsOf finds the targets of a trigger headed by h from its
+// dependents: indirect object, then object, then an oblique with a
+// target's case word. Speech verbs take only objects ("told Reuters").
+func (s *sentence) objectsOf(h int, speech bool) []int32 {
+	var out []int32
+	for _, rel := range [...]string{"iobj", "obj"} {
+		for _, k := range s.kidsOf(h) {
+			if s.toks[k].rel == rel {
+				out = s.argSlots(int(k), out)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if speech {
+		return nil
+	}
+	for _, tier := range [...]func(string) bool{targetCase, weakTargetCase} {
+		for _, k := range s.kidsOf(h) {
+			if relIs(s.toks[k].rel, "obl") && s.toks[k].rel != "obl:agent" && s.toks[k].rel != "obl:tmod" && tier(s.caseOf(int(k))) {
+				if out = s.argSlots(int(k), out); len(out) > 0 {
+					return out
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// modality is what the words attached to a trigger say about it.
+type modality struct {
+	negated      bool
+	future       bool // will, shall, is going to
+	hypothetical bool // would, could, may, might; a condition
+	must         bool // must, should: an obligation laid on the subject
+}
+
+// modalityOf reads negation and modal auxiliaries attached to h, and a
+// condition ("if", "unless") on its clause.
+func (s *sentence) modalityOf(h int) modality {
+	var m modality
+	for _, k := range s.kidsOf(h) {
+		t := &s.toks[k]
+		switch {
+		case (t.rel == "advmod" || t.rel == "det" || t.rel == "aux" || t.rel == "neg") && isNegation(t.w):
+			m.negated = true
+		case t.rel == "aux" || t.rel == "aux:pass":
+			switch t.w {
+			case "will", "shall", "'ll", "wo":
+				m.future = true
+			case "would", "could", "may", "might", "'d", "can", "ca":
+				m.hypothetical = true
+			case "must", "should", "ought":
+				m.must = true
+			case "going":
+				m.future = true
+			}
+		case t.rel == "mark" && (t.w == "if" || t.w == "unless"):
+			m.hypothetical = true
+		}
+	}
+	return m
+}
+
+// governor is the verb or adjective an open or clausal complement hangs
+// from ("refused" in "refused to meet", "ready" in "is ready to send"),
+// with the relation, or -1.
+func (s *sentence) governor(h int) (int, string) {
+	g := int(s.toks[h].head)
+	if g < 0 {
+		return -1, ""
+	}
+	switch rel := s.toks[h].rel; rel {
+	case "xcomp", "ccomp", "advcl":
+		return g, rel
+	}
+	return -1, ""
+}
+
+// speakerOf is the mention of whoever reports the clause of h: the
+// subject of a speech verb whose complement holds it, of a speech verb
+// set beside it ("..., the minister said"), or "according to X"; -1.
+func (s *sentence) speakerOf(h int) int {
+	x := h
+	for step := 0; step < len(s.toks) && x >= 0; step++ {
+		cl := int(s.toks[x].clause)
+		for _, k := range s.kidsOf(cl) {
+			t := &s.toks[k]
+			if t.rel == "parataxis" && isSpeech(t.w) {
+				if subj, _, _ := s.subjectOf(int(k), 0); len(subj) > 0 {
+					return s.slots[subj[0]].actors[0]
+				}
+			}
+			if relIs(t.rel, "obl") && s.caseOf(int(k)) == "according" {
+				if sl, _ := s.actorOf(int(k)); sl >= 0 {
+					return s.slots[sl].actors[0]
+				}
+			}
+		}
+		g := int(s.toks[cl].head)
+		if g < 0 {
+			return -1
+		}
+		if s.toks[cl].rel == "ccomp" && isSpeech(s.toks[g].w) {
+			if subj, _, _ := s.subjectOf(g, 0); len(subj) > 0 {
+				return s.slots[subj[0]].actors[0]
+			}
+			return -1
+		}
+		x = g
+	}
+	return -1
+}
+
+// compoundSlots are the actors named inside a noun trigger's own phrase:
+// "Russian air strikes", "the US-Iran talks".
+func (s *sentence) compoundSlots(n int) []int32 {
+	var out []int32
+	if sl := s.toks[n].slot; sl >= 0 {
+		out = append(out, sl)
+	}
+	for _, k := range s.kidsOf(n) {
+		switch s.toks[k].rel {
+		case "nmod:poss", "compound", "amod":
+			out = s.argSlots(int(k), out)
+		}
+	}
+	return out
+}
+
+// nominalArgs are the actors attached to a noun trigger by a case word:
+// "by X" (sources), "between X and Y" (both sides), "on/against/with
+// X" (targets).
+func (s *sentence) nominalArgs(n int) (by, between, targets []int32) {
+	for _, k := range s.kidsOf(n) {
+		if !relIs(s.toks[k].rel, "nmod") || s.toks[k].rel == "nmod:poss" {
+			continue
+		}
+		switch c := s.caseOf(int(k)); {
+		case c == "by":
+			by = s.argSlots(int(k), by)
+		case c == "between" || c == "among":
+			between = s.argSlots(int(k), between)
+		case targetCase(c):
+			targets = s.argSlots(int(k), targets)
+		}
+	}
+	return by, between, targets
+}
+
+func contains(list []int32, x int32) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) countActors(slots []int32) int {
+	n := 0
+	for _, sl := range slots {
+		n += len(s.slots[sl].actors)
+	}
+	return n
+}
+
+// isCopulaAdj says h is an adjective heading a clause ("X is ready to").
+func (s *sentence) isCopulaAdj(h int) bool {
+	return strings.HasPrefix(s.toks[h].tag, "JJ") && s.kid(h, "cop") >= 0
+}
+
+// combineSector gives a sector noun the countries attached to its phrase:
+// "soldiers from Gondor" (a slot with no country) becomes Gondor's
+// military, and "Hungarian and Romanian officials", where the actor
+// stage coded only "Romanian officials", both governments. It returns
+// the slots to use instead of sl, nil when there is nothing to combine.
+func (s *sentence) combineSector(sl int32, i int) []int32 {
+	if len(s.slots[sl].actors) != 1 {
+		return nil
+	}
+	head := s.ms[s.slots[sl].actors[0]].Actor
+	if head.Sector == "" {
+		return nil
+	}
+	type named struct {
+		mention int
+		slot    int32
+	}
+	var countries []named
+	add := func(k int) {
+		ks := s.toks[k].slot
+		if ks < 0 || ks == sl {
+			return
+		}
+		for _, mi := range s.slots[ks].actors {
+			if a := s.ms[mi].Actor; a.Country != "" && a.Country != head.Country && (a.Code == a.Country || head.Country == "") {
+				countries = append(countries, named{mi, ks})
+			}
+		}
+	}
+	for _, k := range s.kidsOf(i) {
+		t := &s.toks[k]
+		switch {
+		case t.rel == "amod" || t.rel == "compound":
+			add(int(k))
+			for _, c := range s.kidsOf(int(k)) {
+				if s.toks[c].rel == "conj" {
+					add(int(c))
+				}
+			}
+		case head.Country == "" && t.rel == "nmod" && (s.caseOf(int(k)) == "of" || s.caseOf(int(k)) == "from" || s.caseOf(int(k)) == "in" || s.caseOf(int(k)) == "for"):
+			add(int(k))
+		}
+	}
+	if len(countries) == 0 {
+		return nil
+	}
+	var out []int32
+	if head.Country != "" {
+		out = append(out, sl)
+	}
+	for _, c := range countries {
+		mi := s.synthetic(s.ms[c.mention].Actor.Country, head.Sector, c.mention)
+		from, to := s.slots[c.slot].from, s.slots[c.slot].to
+		s.slots = append(s.slots, slot{from: from, to: to, actors: []int{mi}})
+		out = append(out, int32(len(s.slots)-1))
+	}
+	return out
+}
