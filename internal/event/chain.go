@@ -14,15 +14,15 @@ import "strings"
 type govClass uint8
 
 const (
-	govNone    govClass = iota
-	govIntent           // plans to, offered to, is ready to, agreed to
-	govRefuse           // refused to, declined to
-	govFail             // failed to
-	govDeny             // denied (doing)
-	govAccuse           // accused Y of (doing)
-	govAppeal           // urged Y to, called on Y to
-	govDemand           // demanded that Y, ordered Y to
-	govThreaten         // threatened to
+	govNone     govClass = iota
+	govIntent            // plans to, offered to, is ready to, agreed to
+	govRefuse            // refused to, declined to
+	govFail              // failed to
+	govDeny              // denied (doing)
+	govAccuse            // accused Y of (doing)
+	govAppeal            // urged Y to, called on Y to
+	govDemand            // demanded that Y, ordered Y to
+	govThreaten          // threatened to
 )
 
 // classOf is the class of a governing word, from its lemma.
