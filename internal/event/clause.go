@@ -123,10 +123,12 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 	if depth > 4 {
 		return nil, false, false
 	}
+	pronoun := false
 	for _, k := range s.kidsOf(h) {
 		switch rel := s.toks[k].rel; {
-		case rel == "nsubj" || rel == "nsubj:pass" || rel == "nsubj:outer":
+		case rel == "nsubj" || rel == "nsubj:pass" || rel == "nsubj:outer" || rel == "expl":
 			passive = passive || rel == "nsubj:pass"
+			pronoun = pronoun || s.toks[k].tag == "PRP" && s.toks[k].slot < 0
 			if w := s.toks[k].w; (w == "who" || w == "which" || w == "that") && s.toks[h].head >= 0 && relIs(s.toks[h].rel, "acl") {
 				// A relative clause: the subject is the noun it modifies.
 				subj = s.argSlots(int(s.toks[h].head), subj)
@@ -144,6 +146,11 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 		return nil, passive, false
 	}
 	switch rel := s.toks[h].rel; {
+	case pronoun && rel == "ccomp":
+		// "Syria says it is willing to ...": a pronoun coreference left
+		// unresolved is taken to be the governing clause's subject.
+		subj, _, _ = s.subjectOf(g, depth+1)
+		return subj, passive, true
 	case rel == "xcomp":
 		for _, k := range s.kidsOf(g) {
 			if r := s.toks[k].rel; r == "obj" || r == "iobj" {
@@ -161,7 +168,7 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 		// "forces backed by X": the noun is the patient; "troops firing
 		// on X": the noun acts. An acl under a root noun is a verb the
 		// tagger missed ("officials agreed/VBN ...").
-		if s.toks[h].tag == "VBN" && (s.toks[g].head >= 0 || s.agent(h) >= 0) {
+		if s.toks[h].tag == "VBN" && (s.toks[g].head >= 0 || s.agent(h) >= 0) && s.kid(h, "obj") < 0 {
 			return s.argSlots(g, nil), true, true
 		}
 		return s.argSlots(g, nil), false, true
@@ -170,9 +177,11 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 }
 
 // agent is the "by" phrase of a passive, -1 when none.
+// The word "by" must be there: the parser sometimes labels an object
+// obl:agent without one.
 func (s *sentence) agent(h int) int {
 	for _, k := range s.kidsOf(h) {
-		if r := s.toks[k].rel; r == "obl:agent" || relIs(r, "obl") && s.caseOf(int(k)) == "by" {
+		if relIs(s.toks[k].rel, "obl") && s.caseOf(int(k)) == "by" {
 			return int(k)
 		}
 	}
@@ -213,6 +222,15 @@ func (s *sentence) objectsOf(h int, speech bool) []int32 {
 		if len(out) > 0 {
 			return out
 		}
+	}
+	if c := s.complement(h); c >= 0 && (speech || classOf(s.toks[h].w) == govDemand) {
+		// "demanded that Y withdraw", "said Y must withdraw": the one
+		// the complement's act is laid on.
+		if speech && !s.modalityOf(c).must {
+			return nil
+		}
+		subj, _, _ := s.subjectOf(c, 0)
+		return subj
 	}
 	if speech {
 		return nil
@@ -264,6 +282,18 @@ func (s *sentence) modalityOf(h int) modality {
 	return m
 }
 
+// complement is the clause a verb takes as its object ("said that
+// ..."), -1 when none. The parser sometimes attaches a "that" clause as
+// an adverbial one.
+func (s *sentence) complement(h int) int {
+	for _, k := range s.kidsOf(h) {
+		if r := s.toks[k].rel; r == "ccomp" || r == "advcl" && s.markOf(int(k)) == "that" {
+			return int(k)
+		}
+	}
+	return -1
+}
+
 // governor is the verb or adjective an open or clausal complement hangs
 // from ("refused" in "refused to meet", "ready" in "is ready to send"),
 // with the relation, or -1.
@@ -273,7 +303,12 @@ func (s *sentence) governor(h int) (int, string) {
 		return -1, ""
 	}
 	switch rel := s.toks[h].rel; rel {
-	case "xcomp", "ccomp", "advcl":
+	case "xcomp", "ccomp":
+		return g, rel
+	case "advcl":
+		if s.markOf(h) == "that" {
+			return g, "ccomp"
+		}
 		return g, rel
 	}
 	return -1, ""

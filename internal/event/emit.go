@@ -34,6 +34,12 @@ func (s *sentence) verb(i int) {
 		return
 	}
 	speech := isSpeech(s.toks[i].w)
+	statement := speech
+	if c := s.complement(i); speech && c >= 0 && s.modalityOf(c).must {
+		// "X said Y must withdraw": a demand on Y even when the act
+		// itself is not in the dictionary.
+		code, statement = Code{Fwd: "100"}, false
+	}
 	e := emission{tr: tr, code: code, rule: rule, solo: solo, mutual: m.compound, replaces: -1, conf: 0.6}
 	if matched {
 		e.conf = 0.7
@@ -75,7 +81,7 @@ func (s *sentence) verb(i int) {
 	if !s.chain(i, &e, mod) {
 		return
 	}
-	s.emit(e, speech && e.code.Fwd == "010")
+	s.emit(e, statement && e.code.Fwd == "010")
 }
 
 // nearestBefore is the fallback source when the tree gives none (the
