@@ -210,16 +210,26 @@ func weakTargetCase(w string) bool {
 
 // objectsOf finds the targets of a trigger headed by h from its
 // dependents: indirect object, then object, then an oblique with a
-// target's case word. Speech verbs take only objects ("told Reuters").
-func (s *sentence) objectsOf(h int, speech bool) []int32 {
-	var out []int32
+// target's case word; actors that are the sources again ("its role")
+// are passed over. Speech verbs take only objects ("told Reuters").
+func (s *sentence) objectsOf(h int, speech bool, sources []int32) []int32 {
+	keep := func(list []int32) []int32 {
+		out := list[:0]
+		for _, sl := range list {
+			if !s.sameActors(sl, sources) {
+				out = append(out, sl)
+			}
+		}
+		return out
+	}
 	for _, rel := range [...]string{"iobj", "obj"} {
+		var out []int32
 		for _, k := range s.kidsOf(h) {
 			if s.toks[k].rel == rel {
 				out = s.argSlots(int(k), out)
 			}
 		}
-		if len(out) > 0 {
+		if out = keep(out); len(out) > 0 {
 			return out
 		}
 	}
@@ -230,7 +240,7 @@ func (s *sentence) objectsOf(h int, speech bool) []int32 {
 			return nil
 		}
 		subj, _, _ := s.subjectOf(c, 0)
-		return subj
+		return keep(subj)
 	}
 	if speech {
 		return nil
@@ -238,7 +248,7 @@ func (s *sentence) objectsOf(h int, speech bool) []int32 {
 	for _, tier := range [...]func(string) bool{targetCase, weakTargetCase} {
 		for _, k := range s.kidsOf(h) {
 			if relIs(s.toks[k].rel, "obl") && s.toks[k].rel != "obl:agent" && s.toks[k].rel != "obl:tmod" && tier(s.caseOf(int(k))) {
-				if out = s.argSlots(int(k), out); len(out) > 0 {
+				if out := keep(s.argSlots(int(k), nil)); len(out) > 0 {
 					return out
 				}
 			}
@@ -247,12 +257,29 @@ func (s *sentence) objectsOf(h int, speech bool) []int32 {
 	return nil
 }
 
+// sameActors says every actor of slot sl is already among the actors of
+// list.
+func (s *sentence) sameActors(sl int32, list []int32) bool {
+	for _, mi := range s.slots[sl].actors {
+		found := false
+		for _, o := range list {
+			for _, mj := range s.slots[o].actors {
+				found = found || s.ms[mi].Actor.Code == s.ms[mj].Actor.Code
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(list) > 0
+}
+
 // modality is what the words attached to a trigger say about it.
 type modality struct {
 	negated      bool
 	future       bool // will, shall, is going to
 	hypothetical bool // would, could, may, might; a condition
-	must         bool // must, should: an obligation laid on the subject
+	must         bool // an obligation laid on the subject
 }
 
 // modalityOf reads negation and modal auxiliaries attached to h, and a
@@ -270,8 +297,10 @@ func (s *sentence) modalityOf(h int) modality {
 				m.future = true
 			case "would", "could", "may", "might", "'d", "can", "ca":
 				m.hypothetical = true
-			case "must", "should", "ought":
+			case "must":
 				m.must = true
+			case "should", "ought":
+				m.hypothetical = true
 			case "going":
 				m.future = true
 			}

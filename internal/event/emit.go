@@ -63,7 +63,7 @@ func (s *sentence) verb(i int) {
 			e.targets = s.argSlots(s.slotHead(m.target), nil)
 			e.conf = 0.85
 		case !m.compound:
-			e.targets = s.objectsOf(i, speech)
+			e.targets = s.objectsOf(i, speech, e.sources)
 		}
 	}
 	if len(e.sources) == 0 && !passive {
@@ -97,8 +97,9 @@ func (s *sentence) nearestBefore(from int, cl int32) []int32 {
 }
 
 // nearestAfter is the fallback target when the tree gives none: the
-// first actor after the trigger in its clause that is not a source. A
-// speech verb takes only a hearer right after it ("told Reuters").
+// first actor after the trigger in its clause, or in a complement it
+// governs ("allowed that X ..."), that is not a source. A speech verb
+// takes only a hearer right after it ("told Reuters").
 func (s *sentence) nearestAfter(tr trigger, not []int32, speech bool) []int32 {
 	cl := s.toks[tr.head].clause
 	hi := len(s.toks)
@@ -106,7 +107,7 @@ func (s *sentence) nearestAfter(tr trigger, not []int32, speech bool) []int32 {
 		hi = min(hi, tr.to+2)
 	}
 	for q := tr.to; q < hi; q++ {
-		if sl := s.toks[q].slot; sl >= 0 && s.slots[sl].from == q && s.toks[q].clause == cl && !contains(not, sl) {
+		if sl := s.toks[q].slot; sl >= 0 && s.slots[sl].from == q && s.inDomain(q, cl, speech) && !contains(not, sl) && !s.sameActors(sl, not) {
 			return s.argSlots(s.slotHead(sl), nil)
 		}
 	}
@@ -176,7 +177,7 @@ func (s *sentence) chain(h int, e *emission, mod modality) bool {
 		}
 		tgt := e.sources
 		if len(tgt) == 0 {
-			tgt = s.objectsOf(g, false)
+			tgt = s.objectsOf(g, false, src)
 		}
 		e.sources, e.targets = src, tgt
 		if cls == govAppeal {
