@@ -185,6 +185,19 @@ func (s *sentence) agent(h int) int {
 			return int(k)
 		}
 	}
+	// The parser hung the "by" phrase elsewhere ("was opposed earlier by
+	// X"): the first actor right after a "by" in the trigger's clause.
+	cl := s.toks[h].clause
+	for k := h + 1; k+1 < len(s.toks); k++ {
+		if s.toks[k].w == "by" && s.toks[k].clause == cl {
+			for q := k + 1; q < len(s.toks) && q <= k+3; q++ {
+				if sl := s.toks[q].slot; sl >= 0 {
+					return s.slotHead(sl)
+				}
+			}
+			return -1
+		}
+	}
 	return -1
 }
 
@@ -477,6 +490,11 @@ func (s *sentence) combineSector(sl int32, i int) []int32 {
 			}
 		case head.Country == "" && t.rel == "nmod" && (s.caseOf(int(k)) == "of" || s.caseOf(int(k)) == "from" || s.caseOf(int(k)) == "in" || s.caseOf(int(k)) == "for"):
 			add(int(k))
+			for _, c := range s.kidsOf(int(k)) {
+				if s.toks[c].rel == "conj" {
+					add(int(c))
+				}
+			}
 		}
 	}
 	if len(countries) == 0 {

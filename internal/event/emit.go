@@ -132,12 +132,15 @@ func (s *sentence) slotHead(sl int32) int {
 func (s *sentence) chain(h int, e *emission, mod modality) bool {
 	fwd := e.code.Fwd
 	recode := func(c string, replaces int) {
+		e.replaces = replaces
+		if c == fwd {
+			return // an intent already: the dictionary's code stands
+		}
 		c = s.c.known(c)
 		e.code = Code{Fwd: c}
 		if e.mutual && c != "" {
 			e.code.Rev = c
 		}
-		e.replaces = replaces
 	}
 	g, grel := s.governor(h)
 	cls := govNone

@@ -71,6 +71,12 @@ func (s *sentence) matchPattern(p *Pattern, tr trigger, cl int32, nsubj int) (ma
 		}
 	}
 	pos = tr.from - 1
+	// Words before the trigger may also come from the clause that governs
+	// a complement: "indicated it would act".
+	parent := int32(-1)
+	if h := s.toks[cl].head; h >= 0 && s.toks[cl].rel == "ccomp" {
+		parent = s.toks[h].clause
+	}
 	for _, e := range p.Pre {
 		if e.Kind == ElemCompound {
 			if nsubj < 2 {
@@ -81,7 +87,7 @@ func (s *sentence) matchPattern(p *Pattern, tr trigger, cl int32, nsubj int) (ma
 		}
 		found := -1
 		for q := pos; q >= 0; q-- {
-			if !s.inDomain(q, cl, speech) {
+			if !s.inDomain(q, cl, speech) && !(s.toks[q].clause == parent && (e.Kind == ElemWord || e.Kind == ElemSet)) {
 				if e.Adjacent {
 					break
 				}
