@@ -9,12 +9,14 @@ import (
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
 // stages are the ones the resolver works on, built once for the tests.
 type stages struct {
 	tagger *text.Tagger
+	parser *parse.Parser
 	actors *actor.Coder
 	events *event.Coder
 	places *geo.Resolver
@@ -46,7 +48,11 @@ func newStages(t testing.TB) *stages {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &stages{tagger: tg, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(g, d.Capitals())}
+	p, err := parse.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &stages{tagger: tg, parser: p, actors: actor.NewCoder(d, given), events: event.NewCoder(verbs, book), places: geo.NewResolver(g, d.Capitals())}
 }
 
 func (st *stages) code(s string) ([]doc.Place, []doc.Event) {
@@ -54,6 +60,7 @@ func (st *stages) code(s string) ([]doc.Place, []doc.Event) {
 	sents := text.Split(s, toks, nil)
 	for i := range sents {
 		st.tagger.Tag(s, sents[i].Tokens)
+		st.parser.Parse(s, sents[i].Tokens) // events are read from the parse
 	}
 	ms := st.actors.Code(s, sents, actor.DateOf(2016, 7, 14))
 	evs := st.events.Code(s, sents, ms)
