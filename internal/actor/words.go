@@ -1,5 +1,7 @@
 package actor
 
+import "github.com/dyad-events/dyad/internal/lexicon"
+
 // wordFlag marks what a word is to the rules: a title, a given name, a
 // pronoun. Words live in the matcher's vocabulary, so each token is looked
 // up once and every rule reads its flags.
@@ -33,14 +35,14 @@ const (
 	fStarts      // the first word of some dictionary phrase
 )
 
-var lexicon = []struct {
+var ruleWords = []struct {
 	flag  wordFlag
 	words []string
 }{
+	// Day and month names are capitalised but never an actor's name.
+	{fNotName, lexicon.Words(lexicon.Weekday | lexicon.Month)},
 	{fNotName, []string{
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-		"february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-		"december", "mr", "mrs", "ms", "dr", "sir", "i", "god", "the", "a", "an", "this", "that", "these",
+		"mr", "mrs", "ms", "dr", "sir", "i", "god", "the", "a", "an", "this", "that", "these",
 		"those", "he", "she", "it", "they", "we", "you", "his", "her", "its", "their", "our",
 	}},
 	{fTitle | fTitleM, []string{
@@ -79,8 +81,9 @@ var lexicon = []struct {
 	{fLocative, []string{"in", "inside", "into", "across", "throughout", "within", "at", "near", "outside"}},
 	{fPlacePrep, []string{"in", "at", "near", "inside", "outside", "into", "across", "throughout", "from", "to", "towards",
 		"toward", "around", "through", "via", "of", "between", "and", ","}},
-	{fSpeech, []string{"said", "says", "told", "added", "noted", "stated", "wrote", "explained", "argued", "warned",
-		"insisted", "asked", "replied", "declared", "announced"}},
+	// Only the speech verb forms that are never nouns or parts of a name:
+	// "Washington Post" or "Islamic State" must not make a person.
+	{fSpeech, lexicon.Words(lexicon.PlainSpeech)},
 	{fPossessive, []string{"'s", "'"}},
 	{fFormer, []string{"former", "ex", "then", "erstwhile"}},
 	{fHe, []string{"he", "him", "his", "himself"}},
@@ -102,7 +105,7 @@ var lexicon = []struct {
 // ("Ministry", "Front") and of places' ("Province"), and titles before a
 // person's name ("Minister", "Mr").
 func NameWords() (orgHeads, locHeads, titles []string) {
-	for _, l := range lexicon {
+	for _, l := range ruleWords {
 		switch {
 		case l.flag == fOrgHead:
 			orgHeads = append(orgHeads, l.words...)
@@ -117,7 +120,7 @@ func NameWords() (orgHeads, locHeads, titles []string) {
 
 // addLexicon puts the rule words and given names into m's vocabulary.
 func (m *Matcher) addLexicon(given []string) {
-	for _, l := range lexicon {
+	for _, l := range ruleWords {
 		for _, w := range l.words {
 			m.flagWord(w, l.flag)
 		}

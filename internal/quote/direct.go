@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // attribution is a speech verb (or "according to") next to a quote and
@@ -167,7 +168,7 @@ func (st *state) after(i int) attribution {
 			break
 		}
 		fl, ok := st.speech(k)
-		if ok && fl&indirectOnly == 0 {
+		if ok && fl&lexicon.IndirectOnly == 0 {
 			if newSent && !st.closesSentence(k+1) {
 				// “….” A spokesman said the talks …: a new sentence with
 				// its own content, not an attribution.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // indirect appends the indirect quotes to cands: reported speech around
@@ -21,7 +22,7 @@ func (st *state) indirect(cands []cand) []cand {
 		var ok bool
 		if st.is(wAccording, k) && st.is(wTo, k+1) && st.sentOf[k] == st.sentOf[k+1] {
 			c, ok = st.according(k)
-		} else if fl, isVerb := st.speech(k); isVerb && fl&directOnly == 0 {
+		} else if fl, isVerb := st.speech(k); isVerb && fl&lexicon.DirectOnly == 0 {
 			c, ok = st.reported(k, fl)
 		}
 		if !ok || c.q.Span.Start < lastEnd || st.overlapsDirect(c.q.Span) {
@@ -73,7 +74,7 @@ func (st *state) according(k int) (cand, bool) {
 
 // reported reads the speech verb at token k: "X said (that) …", "X told
 // Reuters that …", "…, X said.", "…, said X.", "…, saying …".
-func (st *state) reported(k int, fl uint8) (cand, bool) {
+func (st *state) reported(k int, fl lexicon.Usage) (cand, bool) {
 	s0, s1 := st.sentStart(k), st.sentEnd(k)
 	verb := st.toks[k].Span
 	tag := st.tag(k)
@@ -135,7 +136,7 @@ func (st *state) beBefore(k, s0 int) bool {
 // content finds where the reported content after speech verb k starts:
 // after "that", "whether" or "if" within a few words, or, for verbs that
 // take content bare, right after the verb and its hearer.
-func (st *state) content(k int, fl uint8) (int, bool) {
+func (st *state) content(k int, fl lexicon.Usage) (int, bool) {
 	s1 := st.sentEnd(k)
 	for t := k + 1; t < s1 && t < k+9; t++ {
 		if st.is(wThat, t) {
@@ -145,11 +146,11 @@ func (st *state) content(k int, fl uint8) (int, bool) {
 			break
 		}
 	}
-	if fl&bare == 0 {
+	if fl&lexicon.Bare == 0 {
 		return 0, false
 	}
 	start := k + 1
-	if fl&object != 0 {
+	if fl&lexicon.Object != 0 {
 		obj := start
 		if m := st.mentionAt(obj); m > obj {
 			obj = m
@@ -166,7 +167,7 @@ func (st *state) content(k int, fl uint8) (int, bool) {
 	for start < s1 && st.punct(start, ",:") {
 		start++
 	}
-	if start >= s1 || st.terminal(start) || st.is(wSo, start) || st.is(wTo, start) && fl&object == 0 && st.isWord(k, "said") {
+	if start >= s1 || st.terminal(start) || st.is(wSo, start) || st.is(wTo, start) && fl&lexicon.Object == 0 && st.isWord(k, "said") {
 		return 0, false
 	}
 	return start, true
@@ -260,7 +261,7 @@ func (st *state) clauseEnd(from, s1 int) int {
 		if st.is(wAccording, n) && st.is(wTo, n+1) {
 			return t
 		}
-		if fl, ok := st.speech(n); ok && fl&directOnly == 0 && st.tag(n) == "VBG" {
+		if fl, ok := st.speech(n); ok && fl&lexicon.DirectOnly == 0 && st.tag(n) == "VBG" {
 			return t
 		}
 		// ", he said." / ", the minister said on Monday."

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // Finder finds quotes. It holds read-only word tables and is safe for
@@ -65,16 +66,28 @@ func NewFinder() *Finder {
 			m[k] |= bits
 		}
 	}
-	for _, v := range speechVerbs {
-		for _, form := range strings.Fields(v.forms) {
-			add(form, wVerb|uint16(v.flags))
+	for _, form := range lexicon.SpeechWords() {
+		if use, _ := lexicon.Speech(form); use&lexicon.Stance == 0 {
+			add(form, wVerb|uint16(use))
+		}
+	}
+	for _, l := range []struct {
+		class lexicon.Class
+		bit   uint16
+	}{
+		// The words that may stand between a subject and its speech verb
+		// ("he has also said", "she would later insist", "they didn’t say").
+		{lexicon.Aux | lexicon.Modal | lexicon.Negation | lexicon.MidAdverb, wAux},
+		{lexicon.Preposition, wPrep}, {lexicon.Framing, wFraming}, {lexicon.Be, wBe},
+	} {
+		for _, w := range lexicon.Words(l.class) {
+			add(w, l.bit)
 		}
 	}
 	for _, l := range []struct {
 		words []string
 		bit   uint16
 	}{
-		{auxWords, wAux}, {prepWords, wPrep}, {framingWords, wFraming}, {beWords, wBe},
 		{[]string{"according"}, wAccording}, {[]string{"to"}, wTo},
 		{[]string{"that", "whether", "if"}, wThat}, {[]string{"and", "but"}, wAnd}, {[]string{"so"}, wSo},
 	} {
@@ -115,12 +128,28 @@ func (f *Finder) class(w string) uint16 {
 	if len(w) == 0 || len(w) > 16 {
 		return 0
 	}
-	c0 := w[0] | 0x20 // lower case for letters
-	if c0 < 'a' || c0 > 'z' || f.first[len(w)]&(1<<(c0-'a')) == 0 {
-		if w == "’s" || w == "'s" {
-			return wBe // "it’s said" is passive
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			// "n’t", "’s": the lists spell apostrophes in ASCII. Other
+			// non-ASCII words (quote marks, "Élysée") are in no list.
+			if !strings.ContainsAny(w, "’‘ʼ") {
+				return 0
+			}
+			if w = lexicon.Norm(w); len(w) > 16 {
+				return 0
+			}
+			break
 		}
-		return 0
+	}
+	if n := len(w); n > 3 && w[n-3]|0x20 == 'n' && w[n-2] == '\'' && w[n-1]|0x20 == 't' {
+		return wAux // a whole contraction ("didn't", "won't") is a negated auxiliary
+	}
+	if c0 := w[0] | 0x20; c0 >= 'a' && c0 <= 'z' { // lower case for letters
+		if f.first[len(w)]&(1<<(c0-'a')) == 0 {
+			return 0
+		}
+	} else if w[0] != '\'' {
+		return 0 // only clitics ("'s", "'ll") start with something else
 	}
 	k, ok := keyOf(w)
 	if !ok {

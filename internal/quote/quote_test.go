@@ -123,6 +123,16 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a typographic n’t between subject and verb",
+			text: "Sergei Lavrov met his counterpart in Geneva. Lavrov didn’t say that the talks had failed.",
+			want: []string{`I "the talks had failed" Lavrov=Sergei Lavrov /say`},
+		},
+		{
+			name: "stressed reports speech like said",
+			text: "Sergei Lavrov met his counterpart in Geneva. Lavrov stressed that the talks had failed.",
+			want: []string{`I "the talks had failed" Lavrov=Sergei Lavrov /stressed`},
+		},
+		{
 			name: "straight quote marks",
 			text: `Angela Merkel visited Paris. "We share the same goals," Merkel said.`,
 			want: []string{`D "We share the same goals" Merkel=Angela Merkel /said`},

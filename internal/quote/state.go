@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // state is one Find call: the article's tokens in one flat list, with
@@ -139,7 +140,7 @@ func (st *state) isWord(i int, w string) bool {
 
 // speech reports whether token i is a speech verb used as a verb, and its
 // flags.
-func (st *state) speech(i int) (uint8, bool) {
+func (st *state) speech(i int) (lexicon.Usage, bool) {
 	c := st.info[i]
 	if c&wVerb == 0 {
 		return 0, false
@@ -147,13 +148,11 @@ func (st *state) speech(i int) (uint8, bool) {
 	if t := st.tag(i); t != "" && (len(t) < 2 || t[0] != 'V' || t[1] != 'B') {
 		// The tagger reads "claims", "reports" as nouns often; trust it,
 		// except for forms that are never nouns.
-		switch strings.ToLower(st.word(i)) {
-		case "said", "says", "told", "added", "stressed", "insisted", "warned", "noted", "argued":
-		default:
+		if !lexicon.Is(st.word(i), lexicon.PlainSpeech) {
 			return 0, false
 		}
 	}
-	return uint8(c & verbFlags), true
+	return lexicon.Usage(c & verbFlags), true
 }
 
 // punct reports whether token i is one of the given punctuation marks.
