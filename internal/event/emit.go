@@ -84,6 +84,26 @@ func (s *sentence) verb(i int) {
 	s.emit(e, statement && e.code.Fwd == "010")
 }
 
+// enclosingSubject is the subject of the nearest verb above a noun
+// trigger, if it names actors other than the targets.
+func (s *sentence) enclosingSubject(n int, targets []int32) []int32 {
+	x := int(s.toks[n].head)
+	for step := 0; x >= 0 && step < len(s.toks); step++ {
+		if isVerbTag(s.toks[x].tag) {
+			subj, _, _ := s.subjectOf(x, 0)
+			var out []int32
+			for _, sl := range subj {
+				if !s.sameActors(sl, targets) {
+					out = append(out, sl)
+				}
+			}
+			return out
+		}
+		x = int(s.toks[x].head)
+	}
+	return nil
+}
+
 // nearestBefore is the fallback source when the tree gives none (the
 // parser attached the subject elsewhere): the nearest actor before the
 // trigger in its clause.
@@ -106,8 +126,9 @@ func (s *sentence) nearestAfter(tr trigger, not []int32, speech bool) []int32 {
 	if speech {
 		hi = min(hi, tr.to+2)
 	}
+	near := s.stretchEnd(tr.to, speech)
 	for q := tr.to; q < hi; q++ {
-		if sl := s.toks[q].slot; sl >= 0 && s.slots[sl].from == q && s.inDomain(q, cl, speech) && !contains(not, sl) && !s.sameActors(sl, not) {
+		if sl := s.toks[q].slot; sl >= 0 && s.slots[sl].from == q && (q < near || s.inDomain(q, cl, speech)) && !contains(not, sl) && !s.sameActors(sl, not) {
 			return s.argSlots(s.slotHead(sl), nil)
 		}
 	}
@@ -249,7 +270,12 @@ func (s *sentence) noun(i int) {
 		}
 	}
 	if len(sources) == 0 {
-		sources, inherited = s.nearestBefore(tr.from, s.toks[i].clause), true
+		// "..., followed by a meeting with Y": the enclosing clause's
+		// subject; failing that, the nearest actor before.
+		sources, inherited = s.enclosingSubject(i, targets), true
+		if len(sources) == 0 {
+			sources = s.nearestBefore(tr.from, s.toks[i].clause)
+		}
 	}
 	m, matched, code, rule, solo := s.choose(tr, s.toks[i].clause, s.countActors(sources))
 	if code.IsNull() {
@@ -263,6 +289,9 @@ func (s *sentence) noun(i int) {
 	e.targets = targets
 	if m.target >= 0 {
 		e.targets = s.argSlots(s.slotHead(m.target), nil)
+	}
+	if len(e.targets) == 0 && !e.mutual {
+		e.targets = s.nearestAfter(tr, e.sources, false)
 	}
 	if matched && len(e.targets) > 0 {
 		e.conf = 0.75

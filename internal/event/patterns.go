@@ -48,11 +48,12 @@ func (s *sentence) matchPattern(p *Pattern, tr trigger, cl int32, nsubj int) (ma
 	m := match{pat: p, target: -1, source: -1}
 	n := len(s.toks)
 	speech := isSpeech(s.toks[tr.head].w)
+	near := s.stretchEnd(tr.to, speech)
 	pos := tr.to
 	for _, e := range p.Post {
 		found := -1
 		for q := pos; q < n; q++ {
-			if !s.inDomain(q, cl, speech) {
+			if q >= near && !s.inDomain(q, cl, speech) {
 				if e.Adjacent {
 					break
 				}
@@ -124,6 +125,33 @@ func (s *sentence) inDomain(q int, cl int32, speech bool) bool {
 	return h >= 0 && s.toks[h].clause == cl
 }
 
+// stretchEnd is where the words right after a trigger stop being its
+// own by their surface: at clause punctuation, a quote, a subordinator or
+// the next finite verb. Patterns and fallback targets may use that
+// stretch even where the parser attached its words to another clause
+// ("followed by a meeting with X" under a neighbouring verb), a common
+// error of a greedy parser on long news sentences. A speech verb's
+// stretch is empty: what follows it is what was said.
+func (s *sentence) stretchEnd(from int, speech bool) int {
+	if speech {
+		return from
+	}
+	for k := from; k < len(s.toks); k++ {
+		t := &s.toks[k]
+		switch {
+		case t.tag == "." || t.tag == ":" || t.w == ";" || t.tag == "``" || t.tag == "''" || t.tag == "-LRB-":
+			return k
+		case t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD" || t.tag == "WDT" || t.tag == "WRB" || t.tag == "WP":
+			return k
+		case t.w == "," && k+1 < len(s.toks) && (isVerbTag(s.toks[k+1].tag) || s.toks[k+1].w == "according"):
+			return k
+		case t.w == "that" || t.w == "because" || t.w == "although" || t.w == "while" || t.w == "after" && k > from && isVerbTag(s.toks[k-1].tag):
+			return k
+		}
+	}
+	return len(s.toks)
+}
+
 // elemAt tries element e at token q: forwards, q is the first token of
 // the match; backwards, the last. It returns the number of tokens matched.
 func (s *sentence) elemAt(e Elem, q int, forward bool, m *match) int {
@@ -173,6 +201,9 @@ func (s *sentence) elemAt(e Elem, q int, forward bool, m *match) int {
 		sl := &s.slots[t.slot]
 		if forward && sl.from != q || !forward && sl.to != q+1 {
 			return 0
+		}
+		if sl.to == sl.from+1 && t.tag == "PRP$" {
+			return 0 // "with his counterpart X": the actor is X
 		}
 		if e.Kind == ElemSource {
 			m.source = t.slot
