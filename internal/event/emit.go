@@ -2,6 +2,7 @@ package event
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/dyad-events/dyad/internal/cameo"
 	"github.com/dyad-events/dyad/internal/doc"
@@ -152,7 +153,14 @@ func (s *sentence) slotHead(sl int32) int {
 // of its own ("accused Y of attacking Z" codes the accusation only).
 func (s *sentence) chain(h int, e *emission, mod modality) bool {
 	fwd := e.code.Fwd
-	recode := func(c string, replaces int) {
+	g, grel := s.governor(h)
+	cls := govNone
+	if g >= 0 {
+		cls = classOf(s.toks[g].w)
+	}
+	// recode names the chain rule in the event's rule, so that the
+	// explanation shows why "refused to meet" is 125 and not 040.
+	recode := func(c string, replaces int, kind string) {
 		e.replaces = replaces
 		if c == fwd {
 			return // an intent already: the dictionary's code stands
@@ -162,11 +170,11 @@ func (s *sentence) chain(h int, e *emission, mod modality) bool {
 		if e.mutual && c != "" {
 			e.code.Rev = c
 		}
-	}
-	g, grel := s.governor(h)
-	cls := govNone
-	if g >= 0 {
-		cls = classOf(s.toks[g].w)
+		by := "a modal"
+		if replaces >= 0 {
+			by = strconv.Quote(s.toks[replaces].w)
+		}
+		e.rule += " | " + kind + " by " + by + ": " + fwd + " → " + c
 	}
 	switch {
 	case cls == govAccuse:
@@ -182,13 +190,13 @@ func (s *sentence) chain(h int, e *emission, mod modality) bool {
 		case refused && cls == govFail && !cooperative(fwd):
 			e.negated = true
 		case refused:
-			recode(rejectCode(fwd), g)
+			recode(rejectCode(fwd), g, "rejection")
 			e.negated = false
 		case cls == govThreaten && !conflictual(fwd):
-			recode("130", g)
+			recode("130", g, "threat")
 		default:
 			if c, ok := intentCode(fwd); ok {
-				recode(c, g)
+				recode(c, g, "intent")
 			}
 			e.hypo = e.hypo || gmod.hypothetical
 		}
@@ -205,9 +213,9 @@ func (s *sentence) chain(h int, e *emission, mod modality) bool {
 		}
 		e.sources, e.targets = src, tgt
 		if cls == govAppeal {
-			recode(appealCode(fwd), g)
+			recode(appealCode(fwd), g, "appeal")
 		} else {
-			recode(demandCode(fwd), g)
+			recode(demandCode(fwd), g, "demand")
 		}
 		e.mutual, e.negated = false, false
 	case grel == "ccomp" && mod.must && isSpeech(s.toks[g].w):
@@ -217,17 +225,17 @@ func (s *sentence) chain(h int, e *emission, mod modality) bool {
 			return false
 		}
 		e.sources, e.targets = src, e.sources
-		recode(demandCode(fwd), g)
+		recode(demandCode(fwd), g, "demand")
 		e.mutual = false
 	case mod.future || mod.hypothetical:
 		switch {
 		case e.negated && cooperative(fwd):
 			// "will not accept": a refusal now, not a negated intent.
-			recode(rejectCode(fwd), -1)
+			recode(rejectCode(fwd), -1, "rejection")
 			e.negated = false
 		case !mod.negated:
 			if c, ok := intentCode(fwd); ok {
-				recode(c, -1)
+				recode(c, -1, "intent")
 			}
 		}
 	}
