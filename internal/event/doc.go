@@ -1,16 +1,28 @@
-// Package event codes CAMEO events from tagged sentences whose actors the
+// Package event codes CAMEO events from parsed sentences whose actors the
 // actor stage has found: who did what to whom.
 //
-// It works as TABARI did, on a shallow analysis rather than a full parse:
-// a trigger word (a verb, or a noun such as "talks") is looked up in a
-// verb-pattern dictionary; the coder finds the trigger's clause, its
-// subject (with coordination, "and"-joined verbs and passives) and its
-// object or prepositional actors, and picks the dictionary's most specific
-// pattern around the trigger. The words before the verb set negation
-// ("is not coordinating", "declined to meet") and modality ("would",
-// "is due to"), which flag the event and never change its code. A speech
-// verb's subject reports the other events of its sentence; its own 010
-// event stands only when the sentence has nothing better.
+// A trigger word (a verb, or a noun such as "talks") is looked up in a
+// verb-pattern dictionary, and its arguments are read from the dependency
+// parse: the source is the trigger's subject (a passive's "by" agent, the
+// subject shared through "and", "to" and "-ing" clauses, the noun a
+// relative clause modifies), the target its indirect object, object or an
+// oblique, each resolved to the actor its noun phrase names, with
+// coordination on either side. Nominal triggers take "by", "between",
+// possessive and modifier actors, or a light verb's subject ("held
+// talks"). The dictionary's most specific pattern over the trigger's
+// clause picks the code.
+//
+// Clause chains then say what the act means (chain.go): "refused to
+// meet" is a rejection, "will support" an intent, "urged Y to" an appeal
+// to Y, "said Y must" a demand on Y; the event's rule records the step.
+// Negation comes from words attached to the trigger; a speech verb whose
+// complement holds an event reports it (reported_by), and its own
+// statement (010) stands only when the sentence has nothing better.
+//
+// Where the parse leaves a trigger without a subject or a target, the
+// nearest actor before it in its clause, and the first after it up to the
+// next clause mark, stand in: a greedy parser errs on long news
+// sentences, and the surface is a fair second witness.
 //
 // Dictionaries come in dyad's format (data/verbs/FORMAT.md, embedded) or
 // PETRARCH2's (CAMEO.2.0.txt); both read into the same Dict.
