@@ -88,8 +88,10 @@ type sentence struct {
 }
 
 // Code returns the events of one article. sents must be tagged, and the
-// sentences that can hold events parsed; mentions must come from the
-// actor stage on the same text. Sentences without a parse yield nothing.
+// sentences naming two actors parsed; mentions must come from the actor
+// stage on the same text. A sentence without a parse is read by its
+// surface as one clause: with a single actor it can only hold events that
+// need no target ("the rebels surrendered").
 func (c *Coder) Code(text string, sents []doc.Sentence, mentions []doc.Mention) []doc.Event {
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
@@ -121,7 +123,7 @@ func (c *Coder) Code(text string, sents []doc.Sentence, mentions []doc.Mention) 
 		for next < len(order) && mentions[order[next]].Sentence == si {
 			next++
 		}
-		if start == next || !parsed(sents[si].Tokens) {
+		if start == next {
 			continue
 		}
 		s := c.prepare(sc, text, si, &sents[si], mentions, order[start:next])
@@ -159,7 +161,13 @@ func (c *Coder) prepare(sc *scratch, text string, si int, s *doc.Sentence, ms []
 	sc.consumed = sc.consumed[:n]
 	clear(sc.consumed)
 	sc.kidAt, sc.kids = children(sc.toks, sc.kidAt[:0], sc.kids[:0])
-	clauses(sc.toks)
+	if parsed(s.Tokens) {
+		clauses(sc.toks)
+	} else {
+		for i := range sc.toks {
+			sc.toks[i].head, sc.toks[i].clause = -1, 0
+		}
+	}
 	sc.slots = sc.slots[:0]
 	for _, mi := range order {
 		m := &ms[mi]
@@ -332,24 +340,4 @@ func (s *sentence) verbal(i int) bool {
 		return false
 	}
 	return s.toks[i-1].slot >= 0 || s.toks[i-1].w == ","
-}
-
-// Solitary says a sentence naming a single actor may still hold an
-// event: it has a trigger with a pattern that stands without a target
-// ("the rebels surrendered"). The pipeline parses such sentences too.
-func (c *Coder) Solitary(text string, toks []doc.Token) bool {
-	for _, t := range toks {
-		noun := isNounTag(t.Tag)
-		if !noun && !isVerbTag(t.Tag) {
-			continue
-		}
-		for _, f := range c.dict.Lookup(normalize(lower(t.Span.In(text))), noun) {
-			for _, p := range c.dict.Entries[f.Entry].Patterns {
-				if p.Solo {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

@@ -127,8 +127,8 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 
 // parseMentioned parses the sentences that name two different coded
 // actors, the ones that can hold a dyadic event (a source doing
-// something to a target), and those naming one actor with a trigger that
-// may stand alone ("the rebels surrendered"). Parsing every sentence would cost more than
+// something to a target). The event coder reads the others by their
+// surface, for events that need no target. Parsing every sentence would cost more than
 // all the other stages together (see docs/architecture.md, Parsing);
 // other sentences' tokens keep Rel "".
 func (c *Coder) parseMentioned(text string, sents []doc.Sentence, mentions []doc.Mention) {
@@ -144,7 +144,7 @@ func (c *Coder) parseMentioned(text string, sents []doc.Sentence, mentions []doc
 				two = true
 			}
 		}
-		if s := mentions[i].Sentence; s >= 0 && s < len(sents) && (two || first != "" && c.events.Solitary(text, sents[s].Tokens)) {
+		if s := mentions[i].Sentence; s >= 0 && s < len(sents) && two {
 			c.parser.Parse(text, sents[s].Tokens)
 		}
 		i = j
