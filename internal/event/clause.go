@@ -293,6 +293,7 @@ type modality struct {
 	future       bool // will, shall, is going to
 	hypothetical bool // would, could, may, might; a condition
 	must         bool // an obligation laid on the subject
+	unless       bool // a condition the target must meet: "... unless Y ..."
 }
 
 // modalityOf reads negation and modal auxiliaries attached to h, and a
@@ -319,6 +320,14 @@ func (s *sentence) modalityOf(h int) modality {
 			}
 		case t.rel == "mark" && (t.w == "if" || t.w == "unless"):
 			m.hypothetical = true
+		case t.rel == "advcl":
+			// A condition set on the act: "will withdraw unless Y ...".
+			switch s.markOf(int(k)) {
+			case "unless":
+				m.unless = true
+			case "if":
+				m.hypothetical = true
+			}
 		}
 	}
 	return m

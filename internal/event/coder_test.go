@@ -73,6 +73,7 @@ func TestCoder(t *testing.T) {
 		{"Turkey condemned the attack and urged Greece to show restraint.", []string{"TUR>GRC:02*"}, nil},
 		{"Turkey urged Greece to hold talks with Cyprus.", []string{"TUR>GRC:026"}, []string{"GRC>CYP"}},
 		{"China demanded that Japan withdraw its forces from the islands.", []string{"CHN>JPN:105*"}, nil},
+		{"Nigeria will withdraw its troops from Chad unless the rebels agree to a ceasefire.", []string{"NGA>TCD:130"}, []string{":0356"}},
 		{"Russia accused Ukraine of attacking Moldova.", []string{"RUS>UKR:112*"}, []string{"UKR>MDA"}},
 		// Negation and modality from the words attached to the trigger.
 		{"Canada is not coordinating its patrols with Russia.", []string{"CAN>RUS:040!"}, nil},
