@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
+)
 
 // Clause chains: a verb that governs another ("refused to meet", "urged
 // Y to withdraw", "will support") changes what the inner act means, and
@@ -25,59 +29,27 @@ const (
 	govThreaten          // threatened to
 )
 
-// classOf is the class of a governing word, from its lemma.
+// classOf is the class of a governing word, from the shared lexicon.
 func classOf(w string) govClass {
-	for _, l := range lemmas(w) {
-		switch l {
-		case "plan", "intend", "want", "hope", "aim", "seek", "sought", "promise", "pledge", "vow", "offer",
-			"agree", "decide", "expect", "prepare", "commit", "undertake", "undertook", "propose", "swear",
-			"swore", "sworn", "resolve", "volunteer", "ready", "willing", "prepared", "eager", "keen",
-			"determined", "committed", "poised", "due", "going":
-			return govIntent
-		case "refuse", "decline", "reject", "unwilling", "reluctant":
-			return govRefuse
-		case "fail":
-			return govFail
-		case "deny":
-			return govDeny
-		case "accuse", "blame", "charge":
-			return govAccuse
-		case "urge", "ask", "call", "appeal", "request", "press", "encourage", "invite", "implore", "beg", "exhort":
-			return govAppeal
-		case "demand", "order", "insist", "require", "command", "instruct", "tell", "told":
-			return govDemand
-		case "threaten", "warn":
-			return govThreaten
-		}
+	switch c := lexicon.Classes(w); {
+	case c&lexicon.Accusation != 0:
+		return govAccuse
+	case c&lexicon.Denial != 0:
+		return govDeny
+	case c&lexicon.Failure != 0:
+		return govFail
+	case c&lexicon.Refusal != 0:
+		return govRefuse
+	case c&lexicon.Threat != 0:
+		return govThreaten
+	case c&lexicon.Appeal != 0:
+		return govAppeal
+	case c&lexicon.Demand != 0:
+		return govDemand
+	case c&lexicon.Intent != 0:
+		return govIntent
 	}
 	return govNone
-}
-
-// lemmas are the base forms a word may be an inflection of, the word
-// itself first.
-func lemmas(w string) []string {
-	out := []string{w}
-	cut := func(suffix, add string) {
-		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
-			out = append(out, w[:len(w)-len(suffix)]+add)
-		}
-	}
-	cut("ies", "y")
-	cut("ied", "y")
-	cut("es", "")
-	cut("s", "")
-	cut("ed", "")
-	cut("d", "")
-	cut("ing", "")
-	cut("ing", "e")
-	if n := len(w); n > 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
-		// "planned", "committing": a doubled final consonant.
-		stem := strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "ing")
-		if k := len(stem); k > 2 && stem[k-1] == stem[k-2] {
-			out = append(out, stem[:k-1])
-		}
-	}
-	return out
 }
 
 // conflictual says a code is one of CAMEO's conflict roots (11–20).

@@ -27,12 +27,21 @@ const (
 	// MidAdverb is an adverb that stands between a subject and its verb
 	// ("he has also said", "she later insisted").
 	MidAdverb
-	// Refusal governs an infinitive it denies: "declined to meet" is no
-	// meeting.
+	// The governing classes say what a verb or adjective does to the act
+	// in its complement (see internal/event/chain.go). Refusal: "declined
+	// to meet" is a rejection; Failure: "failed to reach agreement";
+	// Denial: "denied attacking" negates; Intent: "plans to visit", "is
+	// ready to send", "offered to mediate"; Appeal: "urged Y to";
+	// Demand: "demanded that Y", "ordered Y to"; Threat: "threatened
+	// to"; Accusation: "accused Y of attacking".
 	Refusal
-	// Intent governs an infinitive that has not happened yet: "plans to
-	// visit", "is due to", "offered to mediate".
+	Failure
+	Denial
 	Intent
+	Appeal
+	Demand
+	Threat
+	Accusation
 	// Subordinator opens a clause of its own.
 	Subordinator
 	// Weekday and Month are day and month names; TimeUnit is a word a
@@ -68,15 +77,29 @@ var lists = []struct {
 	{Negation, "not n't never no neither nor"},
 	{MidAdverb, "also later then once previously earlier again repeatedly reportedly just already " +
 		"further publicly separately however recently"},
-	{Refusal, "decline declines declined declining refuse refuses refused refusing " +
-		"reject rejects rejected rejecting deny denies denied denying fail fails failed failing " +
-		"rule rules ruled cease ceased stop stopped halt halted"},
-	{Intent, "plan plans planned planning intend intends intended expect expects expected " +
-		"due about set going ready likely unlikely offer offers offered agree agrees agreed " +
-		"promise promises promised pledge pledges pledged vow vows vowed want wants wanted " +
-		"hope hopes hoped seek seeks sought try tries tried aim aims aimed " +
-		"prepare prepares prepared threaten threatens threatened " +
-		"able unable scheduled poised willing ask asked urge urged"},
+	{Refusal, "refuse refuses refused refusing decline declines declined declining " +
+		"reject rejects rejected rejecting unwilling reluctant"},
+	{Failure, "fail fails failed failing"},
+	{Denial, "deny denies denied denying rule rules ruled ruling cease ceased stop stopped halt halted"},
+	{Intent, "plan plans planned planning intend intends intended intending want wants wanted wanting " +
+		"hope hopes hoped hoping aim aims aimed aiming seek seeks seeking sought " +
+		"promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing " +
+		"offer offers offered offering agree agrees agreed agreeing decide decides decided deciding " +
+		"expect expects expected expecting prepare prepares prepared preparing " +
+		"commit commits committed committing undertake undertakes undertaking undertook undertaken " +
+		"propose proposes proposed proposing swear swears swearing swore sworn " +
+		"resolve resolves resolved resolving volunteer volunteers volunteered volunteering " +
+		"ready willing eager keen determined poised due going"},
+	{Appeal, "urge urges urged urging ask asks asked asking call calls called calling " +
+		"appeal appeals appealed appealing request requests requested requesting " +
+		"press presses pressed pressing encourage encourages encouraged encouraging " +
+		"invite invites invited inviting implore implores implored imploring beg begs begged begging " +
+		"exhort exhorts exhorted exhorting"},
+	{Demand, "demand demands demanded demanding order orders ordered ordering insist insists insisted insisting " +
+		"require requires required requiring command commands commanded commanding " +
+		"instruct instructs instructed instructing tell tells telling told"},
+	{Threat, "threaten threatens threatened threatening warn warns warned warning"},
+	{Accusation, "accuse accuses accused accusing blame blames blamed blaming charge charges charged charging"},
 	{Subordinator, "after before when while because although though since until unless whereas " +
 		"if whether where who whom whose which amid despite so once"},
 	{Weekday, "monday tuesday wednesday thursday friday saturday sunday"},

@@ -145,3 +145,32 @@ func TestListsAreNormalised(t *testing.T) {
 		}
 	}
 }
+
+// TestGoverning pins the classes of the verbs and adjectives that govern
+// another act, which the event coder maps to CAMEO's parallel codes.
+func TestGoverning(t *testing.T) {
+	for _, tc := range []struct {
+		class Class
+		words []string
+	}{
+		{Refusal, []string{"refused", "declines", "rejecting", "unwilling"}},
+		{Failure, []string{"failed", "fails"}},
+		{Denial, []string{"denied", "denies"}},
+		{Intent, []string{"plans", "offered", "agreed", "ready", "willing", "sworn", "sought", "committed"}},
+		{Appeal, []string{"urged", "called", "asks", "invited"}},
+		{Demand, []string{"demanded", "ordered", "told", "insists"}},
+		{Threat, []string{"threatened", "warns"}},
+		{Accusation, []string{"accused", "blamed", "charging"}},
+	} {
+		for _, w := range tc.words {
+			if !Is(w, tc.class) {
+				t.Errorf("%q is not in class %b", w, tc.class)
+			}
+		}
+	}
+	for _, w := range []string{"said", "attacked", "met"} {
+		if Is(w, Refusal|Failure|Denial|Intent|Appeal|Demand|Threat|Accusation) {
+			t.Errorf("%q governs nothing, but is in class %b", w, Classes(w))
+		}
+	}
+}
