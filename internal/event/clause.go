@@ -163,6 +163,8 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 		return subj, passive, true
 	case rel == "conj" || rel == "advcl":
 		subj, _, _ = s.subjectOf(g, depth+1)
+		// "Rebuked by X, Y ...": a participle with its agent is passive.
+		passive = passive || rel == "advcl" && s.toks[h].tag == "VBN" && s.agent(h) >= 0
 		return subj, passive, true
 	case relIs(rel, "acl"):
 		// "forces backed by X": the noun is the patient; "troops firing

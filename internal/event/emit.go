@@ -67,7 +67,7 @@ func (s *sentence) verb(i int) {
 			e.targets = s.objectsOf(i, speech, e.sources)
 		}
 	}
-	if len(e.sources) == 0 && !passive {
+	if len(e.sources) == 0 && !passive && !s.hasSubject(i) {
 		e.sources, inherited = s.nearestBefore(tr.from, s.toks[i].clause), true
 	}
 	if len(e.targets) == 0 && !passive && !m.compound {
@@ -103,6 +103,13 @@ func (s *sentence) enclosingSubject(n int, targets []int32) []int32 {
 		x = int(s.toks[x].head)
 	}
 	return nil
+}
+
+// hasSubject says the parse gives token i a subject, actor or not: then
+// a subject that names no actor ("crowds burned") is no reason to look
+// for one elsewhere.
+func (s *sentence) hasSubject(i int) bool {
+	return s.kid(i, "nsubj") >= 0 || s.kid(i, "expl") >= 0
 }
 
 // nearestBefore is the fallback source when the tree gives none (the

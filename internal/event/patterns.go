@@ -143,13 +143,28 @@ func (s *sentence) stretchEnd(from int, speech bool) int {
 			return k
 		case t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD" || t.tag == "WDT" || t.tag == "WRB" || t.tag == "WP":
 			return k
-		case t.w == "," && k+1 < len(s.toks) && (isVerbTag(s.toks[k+1].tag) || s.toks[k+1].w == "according"):
+		case t.w == "," && k+1 < len(s.toks) && (isVerbTag(s.toks[k+1].tag) || s.toks[k+1].w == "according" || s.finiteBefore(k+1)):
 			return k
 		case t.w == "that" || t.w == "because" || t.w == "although" || t.w == "while" || t.w == "after" && k > from && isVerbTag(s.toks[k-1].tag):
 			return k
 		}
 	}
 	return len(s.toks)
+}
+
+// finiteBefore says a finite verb comes before the next comma or clause
+// mark: ", a senior official said" opens a clause of its own, ", Rohan,
+// Fornost and Bree" does not.
+func (s *sentence) finiteBefore(k int) bool {
+	for ; k < len(s.toks); k++ {
+		switch t := &s.toks[k]; {
+		case t.w == "," || t.tag == "." || t.w == ";" || t.tag == ":":
+			return false
+		case t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // elemAt tries element e at token q: forwards, q is the first token of
