@@ -367,41 +367,6 @@ func (s *sentence) governor(h int) (int, string) {
 	return -1, ""
 }
 
-// speakerOf is the mention of whoever reports the clause of h: the
-// subject of a speech verb whose complement holds it, of a speech verb
-// set beside it ("..., the minister said"), or "according to X"; -1.
-func (s *sentence) speakerOf(h int) int {
-	x := h
-	for step := 0; step < len(s.toks) && x >= 0; step++ {
-		cl := int(s.toks[x].clause)
-		for _, k := range s.kidsOf(cl) {
-			t := &s.toks[k]
-			if t.rel == "parataxis" && isSpeech(t.w) {
-				if subj, _, _ := s.subjectOf(int(k), 0); len(subj) > 0 {
-					return s.slots[subj[0]].actors[0]
-				}
-			}
-			if relIs(t.rel, "obl") && s.caseOf(int(k)) == "according" {
-				if sl, _ := s.actorOf(int(k)); sl >= 0 {
-					return s.slots[sl].actors[0]
-				}
-			}
-		}
-		g := int(s.toks[cl].head)
-		if g < 0 {
-			return -1
-		}
-		if s.toks[cl].rel == "ccomp" && isSpeech(s.toks[g].w) {
-			if subj, _, _ := s.subjectOf(g, 0); len(subj) > 0 {
-				return s.slots[subj[0]].actors[0]
-			}
-			return -1
-		}
-		x = g
-	}
-	return -1
-}
-
 // compoundSlots are the actors named inside a noun trigger's own phrase:
 // "Russian air strikes", "the US-Iran talks".
 func (s *sentence) compoundSlots(n int) []int32 {

@@ -358,10 +358,6 @@ func (s *sentence) emit(e emission, speech bool) {
 		ev.Negated = e.negated
 		ev.Hypothetical = e.hypo
 		ev.Confidence = float32(math.Round(float64(e.conf)*100) / 100)
-		if sp := s.speakerOf(e.tr.head); sp >= 0 {
-			a := s.ms[sp].Actor
-			ev.ReportedBy = &a
-		}
 		s.out = append(s.out, pending{ev: ev, trigger: e.tr.head, speech: speech, replaces: e.replaces})
 	}
 	switch {

@@ -121,6 +121,7 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 	geo.PlaceEvents(a.Text, sents, events, places, focus)
 	lap()
 	quotes := c.quotes.Find(a.Text, sents, mentions)
+	event.Attribute(events, quotes)
 	lap()
 	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Entities: entities, Events: events, Quotes: quotes, Places: places, Diagnostics: item.Diagnostics}
 }
