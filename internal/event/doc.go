@@ -15,9 +15,11 @@
 // Clause chains then say what the act means (chain.go): "refused to
 // meet" is a rejection, "will support" an intent, "urged Y to" an appeal
 // to Y, "said Y must" a demand on Y; the event's rule records the step.
-// Negation comes from words attached to the trigger; a speech verb whose
-// complement holds an event reports it (reported_by), and its own
-// statement (010) stands only when the sentence has nothing better.
+// Negation comes from words attached to the trigger. A speech verb's own
+// statement (010) stands only when the sentence has nothing better; who
+// reports an event (reported_by) is the speaker of the quote that holds
+// its trigger, set by Attribute after the quote stage, so that events and
+// quotes agree on speakers.
 //
 // Where the parse leaves a trigger without a subject or a target, the
 // nearest actor before it in its clause, and the first after it up to the
