@@ -292,7 +292,7 @@ func (s *sentence) sameActors(sl int32, list []int32) bool {
 // modality is what the words attached to a trigger say about it.
 type modality struct {
 	negated      bool
-	future       bool // will, shall, is going to
+	future       bool // will, shall, would, is going to: a stated intent
 	hypothetical bool // would, could, may, might; a condition
 	must         bool // an obligation laid on the subject
 	unless       bool // a condition the target must meet: "... unless Y ..."
@@ -311,8 +311,11 @@ func (s *sentence) modalityOf(h int) modality {
 			switch t.w {
 			case "will", "shall", "'ll", "wo":
 				m.future = true
-			case "would", "could", "may", "might", "'d", "can", "ca":
-				m.hypothetical = true
+			case "would", "'d":
+				// A conditional promise or threat: "would boycott".
+				m.future, m.hypothetical = true, true
+			case "could", "may", "might", "can", "ca":
+				m.hypothetical = true // speculation, not a stated intent
 			case "must":
 				m.must = true
 			case "should", "ought":

@@ -234,14 +234,14 @@ func (s *sentence) chain(h int, e *emission, mod modality) bool {
 		e.sources, e.targets = src, e.sources
 		recode(demandCode(fwd), g, "demand")
 		e.mutual = false
-	case mod.unless && (mod.future || mod.hypothetical) && !e.negated:
+	case mod.unless && mod.future && !e.negated:
 		// "will withdraw its force unless Y ...": a threat to Y.
 		c := "130"
 		if conflictual(fwd) {
 			c = threatCode(fwd)
 		}
 		recode(c, -1, "threat")
-	case mod.future || mod.hypothetical:
+	case mod.future:
 		switch {
 		case e.negated && cooperative(fwd):
 			// "will not accept": a refusal now, not a negated intent.
