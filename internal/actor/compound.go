@@ -101,9 +101,7 @@ func (st *state) codeSentence(si int) {
 		}
 		st.codePhrase(s, np)
 	}
-	if s.flags&(fHe|fShe|fThey|fIts|fPair|fCountryNoun) != 0 {
-		st.refer(s, covered)
-	}
+	st.refer(s, covered)
 }
 
 // mods is what the words before a phrase's head say about it.

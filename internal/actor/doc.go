@@ -12,8 +12,11 @@
 //     resolved against the article's date.
 //  3. Recognition of names the dictionaries lack, from capitalisation,
 //     titles, given names and context, typed PER, ORG or LOC.
-//  4. Coreference within the article: later surnames, pronouns, "the pair"
-//     and "the war-torn country" are linked to what they refer to.
+//  4. Coreference within the article: later surnames, pronouns, "the pair",
+//     "the two ministers", "both sides", "his counterpart" and "the
+//     war-torn country" are linked to what they refer to. A subject
+//     pronoun prefers the previous sentence's subject of its gender and
+//     number (coref.go).
 //
 // Dictionaries come from dyad's own format (see data/actors/FORMAT.md) or
 // from TABARI/PETRARCH2 files; both load into the same Dict.
