@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/focus"
 )
 
 // Coder finds and codes the actor mentions of an article. It is built
@@ -196,33 +197,34 @@ func (st *state) pick(m match) int32 {
 	return st.c.m.pats[best].phrase
 }
 
-// focusCountry is the country the article is about: where things happen
-// ("in Syria" counts four times) more than who speaks.
+// focusCountry is the country the article is about, by the rule the
+// place resolver uses too (internal/focus): the countries, their
+// adjectives and capitals the dictionaries found, where things happen
+// ("in Syria") weighing more than who acts. A country named only as a
+// party still counts: its "rebels" are the story's.
 func (st *state) focusCountry() string {
-	var buf [16]scored[string]
-	scores := buf[:0] // an article names few countries
-	best, bestN := "", 0
+	var buf [32]focus.Naming
+	names := buf[:0]
 	for _, s := range st.sents {
 		for _, a := range s.atoms {
-			if a.entry < 0 || a.dead || a.form == FormCapital || a.form == FormSeat || a.form == FormAgent {
+			// Seats and agents ("the Kremlin", "forces") stand for
+			// bodies; names, adjectives, peoples and capitals count.
+			if a.entry < 0 || a.dead || a.form == FormSeat || a.form == FormAgent {
 				continue
 			}
 			e := &st.c.m.Dict.Entries[a.entry]
 			if e.Kind != KindCountry || len(e.Code) != 3 {
 				continue
 			}
-			n := 1
-			if a.form == FormName && a.tok0 > 0 && s.info[a.tok0-1].flags&fLocative != 0 {
-				n = 5
-			}
-			var total float64
-			scores, total = addScore(scores, e.Code, float64(n))
-			if int(total) > bestN {
-				best, bestN = e.Code, int(total)
-			}
+			// A capital is a place after "in", "to", "from"…, else the
+			// government acting, as emitCountryAtom codes it.
+			party := a.form != FormCapital || a.tok0 == 0 || s.info[a.tok0-1].flags&fPlacePrep == 0
+			names = append(names, focus.Naming{Country: e.Code, Whole: a.form != FormCapital, Party: party,
+				Locative: focus.Locative(st.text, s.toks, a.tok0)})
 		}
 	}
-	return best
+	code, _ := focus.Country(names)
+	return code
 }
 
 // scored is a key's running score in a short list.

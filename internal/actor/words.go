@@ -78,7 +78,7 @@ var ruleWords = []struct {
 		"state", "prefecture", "mount", "canal",
 	}},
 	{fJoiner, []string{"of", "for", "al", "bin", "ibn", "de", "la", "von", "van", "der", "du", "da", "to", "on", "el"}},
-	{fLocative, []string{"in", "inside", "into", "across", "throughout", "within", "at", "near", "outside"}},
+	{fLocative, lexicon.Locatives()},
 	{fPlacePrep, []string{"in", "at", "near", "inside", "outside", "into", "across", "throughout", "from", "to", "towards",
 		"toward", "around", "through", "via", "of", "between", "and", ","}},
 	// Only the speech verb forms that are never nouns or parts of a name:

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/doc"
+	"github.com/dyad-events/dyad/internal/focus"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // Resolver finds the places an article names and resolves each to one
@@ -27,20 +29,28 @@ func NewResolver(g *Gazetteer, capitals map[string]string) *Resolver {
 	return r
 }
 
-// locatives are the words that put what follows on the map: "talks in
-// Moscow", "a blast near Aleppo".
-var locatives = map[string]bool{
-	"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true,
-	"around": true, "throughout": true, "within": true, "into": true, "to": true, "from": true,
-}
+// locatives are the words that put what follows on the map: the
+// lexicon's locatives ("talks in Moscow", "a blast near Aleppo") and the
+// directions, which place an event as well ("flew to Moscow").
+var locatives = func() map[string]bool {
+	m := map[string]bool{"around": true, "to": true, "from": true}
+	for _, w := range lexicon.Locatives() {
+		m[w] = true
+	}
+	return m
+}()
 
 // candidate is one toponym found in the text, before resolution.
 type candidate struct {
 	span     doc.Span
 	name     string
 	country  string // the actor stage's country for it, "" when it gave none
-	locative bool   // after "in", "at", "near"…
-	untyped  bool   // a name the actor stage could not type
+	locative bool   // after "in", "at", "near", "to", "from"…
+	// focusLocative: after a locative as internal/focus reads it ("in",
+	// "near", not "to" or "from").
+	focusLocative bool
+	party         bool // the actor stage coded it as a body: "Moscow said" → RUSGOV
+	untyped       bool // a name the actor stage could not type
 	// countryRef: a description the actor stage resolved to a country
 	// ("the war-torn country"); it names no gazetteer entry itself.
 	countryRef bool
@@ -50,9 +60,9 @@ type candidate struct {
 // the actor stage found (countries and capitals from its dictionaries,
 // names it typed LOC from context), each resolved to the gazetteer entry
 // that best fits the article. A name the gazetteer lacks is left out.
-// focus is the country the article is about as a place, nil when it
+// about is the country the article is about as a place, nil when it
 // names none as a place.
-func (r *Resolver) Places(text string, sents []doc.Sentence, ms []doc.Mention) (places []doc.Place, focus *doc.Place) {
+func (r *Resolver) Places(text string, sents []doc.Sentence, ms []doc.Mention) (places []doc.Place, about *doc.Place) {
 	cands := r.candidates(text, sents, ms)
 	if len(cands) == 0 {
 		return nil, nil
@@ -87,34 +97,28 @@ func (r *Resolver) Places(text string, sents []doc.Sentence, ms []doc.Mention) (
 			vote(c.span.In(text), entries[i][0].Country, 2)
 		}
 	}
-	// The focus: toponyms after a locative count twice, cities and
-	// divisions once for their country; a country named only as a party
-	// ("Russia condemned") counts nothing.
-	weight := map[string]int{}
-	best := ""
+	// The focus, by the rule the actor stage uses too (internal/focus),
+	// here with every place resolved: a city or division counts for its
+	// country, a capital the actor stage read as the government ("Moscow
+	// said") as a party.
+	names := make([]focus.Naming, 0, len(cands))
 	for i, c := range cands {
 		e, ok := r.choose(text, c, entries[i], votes, own[c.span.In(text)])
 		if !ok {
 			continue
 		}
 		places = append(places, placeOf(e, c.span))
-		w := 0
-		switch {
-		case c.locative:
-			w = 2
-		case e.Feature != FeatureCountry:
-			w = 1
-		}
-		weight[e.Country] += w
-		if w > 0 && (best == "" || weight[e.Country] > weight[best]) {
-			best = e.Country
-		}
+		whole := e.Feature == FeatureCountry
+		names = append(names, focus.Naming{Country: e.Country, Whole: whole, Locative: c.focusLocative, Party: whole || c.party})
 	}
-	if e, ok := r.g.Country(best); ok && best != "" {
+	// A country named only as a party ("Russia condemned") is no place
+	// for an event.
+	best, placed := focus.Country(names)
+	if e, ok := r.g.Country(best); ok && placed {
 		p := placeOf(e, doc.Span{})
-		focus = &p
+		about = &p
 	}
-	return places, focus
+	return places, about
 }
 
 // candidates gathers the toponyms among the mentions: LOC-typed names and
@@ -125,7 +129,7 @@ func (r *Resolver) candidates(text string, sents []doc.Sentence, ms []doc.Mentio
 		if m.Via == doc.ViaCoref && m.Actor.Sector == "" && m.Actor.Country != "" && strings.Contains(m.Span.In(text), "country") {
 			// "the war-torn country": the country the actor stage linked it to
 			out = append(out, candidate{span: m.Span, name: m.Span.In(text), country: m.Actor.Country, countryRef: true,
-				locative: locativeBefore(text, sents, m.Sentence, m.Span)})
+				locative: locativeBefore(text, sents, m.Sentence, m.Span), focusLocative: focusLocative(text, sents, m.Sentence, m.Span)})
 			continue
 		}
 		// LOC names, and names the actor stage could not type (MISC), which
@@ -144,9 +148,12 @@ func (r *Resolver) candidates(text string, sents []doc.Sentence, ms []doc.Mentio
 		if strings.HasPrefix(name, "the ") || strings.HasPrefix(name, "The ") {
 			name = name[4:]
 		}
-		c := candidate{span: sp, name: name, locative: locativeBefore(text, sents, m.Sentence, sp) && !insideActor(ms, sp), untyped: m.Type == doc.EntityMISC}
+		inside := insideActor(ms, sp)
+		c := candidate{span: sp, name: name, untyped: m.Type == doc.EntityMISC,
+			locative:      locativeBefore(text, sents, m.Sentence, sp) && !inside,
+			focusLocative: focusLocative(text, sents, m.Sentence, sp) && !inside}
 		if m.Via == doc.ViaDict {
-			c.country = m.Actor.Country
+			c.country, c.party = m.Actor.Country, m.Actor.Sector != ""
 		}
 		out = append(out, c)
 	}
@@ -165,23 +172,35 @@ func insideActor(ms []doc.Mention, sp doc.Span) bool {
 }
 
 // locativeBefore reports whether the word before span (skipping "the")
-// is a locative preposition.
+// is a locative preposition or a direction.
 func locativeBefore(text string, sents []doc.Sentence, si int, sp doc.Span) bool {
-	if si < 0 || si >= len(sents) {
-		return false
-	}
-	toks := sents[si].Tokens
-	k := -1
-	for i, t := range toks {
-		if t.Span.Start >= sp.Start {
-			break
-		}
-		k = i
-	}
+	toks, k := tokenAt(sents, si, sp)
+	k--
 	if k >= 0 && strings.EqualFold(toks[k].Span.In(text), "the") {
 		k--
 	}
 	return k >= 0 && locatives[strings.ToLower(toks[k].Span.In(text))]
+}
+
+// focusLocative reports whether span follows a locative as the focus
+// rule reads it.
+func focusLocative(text string, sents []doc.Sentence, si int, sp doc.Span) bool {
+	toks, k := tokenAt(sents, si, sp)
+	return focus.Locative(text, toks, k)
+}
+
+// tokenAt returns sentence si's tokens and the index of the first token
+// that starts at or after span; no tokens when si is out of range.
+func tokenAt(sents []doc.Sentence, si int, sp doc.Span) ([]doc.Token, int) {
+	if si < 0 || si >= len(sents) {
+		return nil, 0
+	}
+	toks := sents[si].Tokens
+	k := 0
+	for k < len(toks) && toks[k].Span.Start < sp.Start {
+		k++
+	}
+	return toks, k
 }
 
 // choose picks the entry a toponym means. A following ", Idaho" or

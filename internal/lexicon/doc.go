@@ -1,7 +1,8 @@
 // Package lexicon holds the closed word lists that several stages share:
 // speech verbs (with how each may report speech), auxiliaries, modals,
 // negation, the verbs that govern an infinitive ("refused to", "plans
-// to"), subordinators, quote marks and time words.
+// to"), subordinators, quote marks, time words and the locative
+// prepositions that put a name on the map ("in", "near").
 //
 // Before this package the quote finder, the actor coder and the event
 // coder each kept their own copies, and they drifted apart: one knew
