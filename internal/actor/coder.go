@@ -213,8 +213,8 @@ func (st *state) focusCountry() string {
 				continue
 			}
 			e := &st.c.m.Dict.Entries[a.entry]
-			if e.Kind != KindCountry || len(e.Code) != 3 {
-				continue
+			if e.Kind != KindCountry || len(e.Code) != 3 || cameoRegion(e.Code) {
+				continue // a region ("European") is no country to give officials
 			}
 			// A capital is a place after "in", "to", "from"…, else the
 			// government acting, as emitCountryAtom codes it.
@@ -225,6 +225,17 @@ func (st *state) focusCountry() string {
 	}
 	code, _ := focus.Country(names)
 	return code
+}
+
+// cameoRegion says a code is one of CAMEO's regions ("EUR" Europe,
+// "WST" the West), which the country dictionary lists beside countries.
+func cameoRegion(code string) bool {
+	switch code {
+	case "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MDT",
+		"MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST":
+		return true
+	}
+	return false
 }
 
 // scored is a key's running score in a short list.

@@ -79,6 +79,12 @@ func (st *state) personActor(s *sentence, a *atom, m mods) (doc.Actor, bool) {
 	if country == "" && m.owner != nil {
 		country = countryOf(m.owner.Code)
 	}
+	if country == "" && m.title != "" && !m.former {
+		// An official the dictionaries do not know, of no named country:
+		// the country the article is about ("President X ... in
+		// Algiers"), as for domestic sectors.
+		country = st.focus
+	}
 	code, role := country, ""
 	if m.title != "" {
 		code = country + m.title

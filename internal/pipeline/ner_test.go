@@ -34,3 +34,27 @@ func TestNERNewsFixture(t *testing.T) {
 		t.Fatalf("overall F1 %.3f on the news fixture, below the 0.901 of the rules it replaced", rep.F1)
 	}
 }
+
+// TestFocusOfficials checks that an official the dictionaries do not
+// know takes the country the article is about, and that a region never
+// stands in for one.
+func TestFocusOfficials(t *testing.T) {
+	c := newCoder(t)
+	for _, tc := range []struct {
+		text, name, want string
+	}{
+		{"Fighting flared in northern Algeria on Sunday. President Karim Haddad imposed a curfew in Algiers.", "President Karim Haddad", "DZAGOV"},
+		{"European leaders gathered on Monday. Minister Jan Kowalczyk called for calm.", "Minister Jan Kowalczyk", "GOV"},
+	} {
+		res := c.Code(extract.Item{Article: doc.Article{Text: tc.text}})
+		got := "none"
+		for _, m := range res.Mentions {
+			if m.Span.In(tc.text) == tc.name {
+				got = m.Actor.Code
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %s coded %s, want %s", tc.text, tc.name, got, tc.want)
+		}
+	}
+}
