@@ -123,10 +123,11 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 	if depth > 4 {
 		return nil, false, false
 	}
-	pronoun := false
+	pronoun, own := false, false
 	for _, k := range s.kidsOf(h) {
 		switch rel := s.toks[k].rel; {
 		case rel == "nsubj" || rel == "nsubj:pass" || rel == "nsubj:outer" || rel == "expl":
+			own = true
 			passive = passive || rel == "nsubj:pass"
 			pronoun = pronoun || s.toks[k].tag == "PRP" && s.toks[k].slot < 0
 			if w := s.toks[k].w; (w == "who" || w == "which" || w == "that") && s.toks[h].head >= 0 && relIs(s.toks[h].rel, "acl") {
@@ -151,6 +152,10 @@ func (s *sentence) subjectOf(h int, depth int) (subj []int32, passive, inherited
 		// unresolved is taken to be the governing clause's subject.
 		subj, _, _ = s.subjectOf(g, depth+1)
 		return subj, passive, true
+	case own:
+		// A subject that names no actor ("when artillery shells struck")
+		// is still the clause's own: nothing to share.
+		return nil, passive, false
 	case rel == "xcomp":
 		for _, k := range s.kidsOf(g) {
 			if r := s.toks[k].rel; r == "obj" || r == "iobj" {
