@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/data"
@@ -11,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/geo"
+	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/ner"
 	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/quote"
@@ -129,9 +131,9 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 // parseMentioned parses the sentences that name two different coded
 // actors, the ones that can hold a dyadic event (a source doing
 // something to a target). The event coder reads the others by their
-// surface, for events that need no target. Parsing every sentence would cost more than
-// all the other stages together (see docs/architecture.md, Parsing);
-// other sentences' tokens keep Rel "".
+// surface, for events that need no target. Parsing every sentence would
+// cost more than all the other stages together (see docs/architecture.md,
+// Parsing); other sentences' tokens keep Rel "".
 func (c *Coder) parseMentioned(text string, sents []doc.Sentence, mentions []doc.Mention) {
 	// Mentions come in text order, so a sentence's are a run.
 	for i := 0; i < len(mentions); {
@@ -146,9 +148,37 @@ func (c *Coder) parseMentioned(text string, sents []doc.Sentence, mentions []doc
 			}
 		}
 		if s := mentions[i].Sentence; s >= 0 && s < len(sents) && two {
+			c.finiteVerb(text, sents[s].Tokens)
 			c.parser.Parse(text, sents[s].Tokens)
 		}
 		i = j
+	}
+}
+
+// finiteVerb gives a sentence with no finite verb one, before it is
+// parsed: the tagger reads news headlines' and ledes' past tenses as
+// participles or adjectives ("Yeltsin on Saturday hosted/VBN
+// Hashimoto", "tanks shelled/JJ positions"), and the parse then hangs
+// the whole sentence on a noun. The first "-ed" word the verb dictionary
+// knows, not right after an auxiliary, becomes a past tense.
+func (c *Coder) finiteVerb(text string, toks []doc.Token) {
+	for _, t := range toks {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Tag != "VBN" && t.Tag != "JJ" || i == 0 {
+			continue
+		}
+		w := strings.ToLower(t.Span.In(text))
+		if !strings.HasSuffix(w, "ed") || c.events.Dict().Lookup(w, false) == nil || lexicon.IsAux(toks[i-1].Span.In(text)) {
+			continue
+		}
+		t.Tag = "VBD"
+		return
 	}
 }
 
