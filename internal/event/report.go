@@ -1,13 +1,19 @@
 package event
 
-import "github.com/dyad-events/dyad/internal/doc"
+import (
+	"slices"
+
+	"github.com/dyad-events/dyad/internal/doc"
+)
 
 // Attribute sets each event's reported_by from the quote that holds its
 // trigger: the quote stage is the one place that finds who said what
 // ("X said that ...", "..., X added", "according to X", direct quotes),
 // so events and quotes never disagree about a speaker. The innermost
-// quote wins; a speaker with no actor code reports nothing.
-func Attribute(events []doc.Event, quotes []doc.Quote) {
+// quote wins; a speaker with no actor code reports nothing. The events
+// come back as a new slice, the input untouched.
+func Attribute(events []doc.Event, quotes []doc.Quote) []doc.Event {
+	events = slices.Clone(events)
 	for i := range events {
 		ev := &events[i]
 		var best *doc.Quote
@@ -25,4 +31,5 @@ func Attribute(events []doc.Event, quotes []doc.Quote) {
 			ev.ReportedBy = &a
 		}
 	}
+	return events
 }

@@ -307,8 +307,10 @@ func placeOf(e Entry, sp doc.Span) doc.Place {
 
 // PlaceEvents gives each event a place: the place its sentence names
 // nearest its trigger, one after "in/at/near" first; else the article's
-// focus country, inferred (no span), when there is one.
-func PlaceEvents(text string, sents []doc.Sentence, events []doc.Event, places []doc.Place, focus *doc.Place) {
+// focus country, inferred (no span), when there is one. The events come
+// back as a new slice, the input untouched.
+func PlaceEvents(text string, sents []doc.Sentence, events []doc.Event, places []doc.Place, focus *doc.Place) []doc.Event {
+	events = slices.Clone(events)
 	for i := range events {
 		ev := &events[i]
 		if ev.Sentence < 0 || ev.Sentence >= len(sents) || ev.Trigger.Len() == 0 {
@@ -345,6 +347,7 @@ func PlaceEvents(text string, sents []doc.Sentence, events []doc.Event, places [
 			ev.Place = &p
 		}
 	}
+	return events
 }
 
 // actorSpan reports whether sp lies in the event's source or target.

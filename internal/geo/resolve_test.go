@@ -65,8 +65,7 @@ func (st *stages) code(s string) ([]doc.Place, []doc.Event) {
 	ms := st.actors.Code(s, sents, actor.DateOf(2016, 7, 14))
 	evs := st.events.Code(s, sents, ms)
 	places, focus := st.places.Places(s, sents, ms)
-	geo.PlaceEvents(s, sents, evs, places, focus)
-	return places, evs
+	return places, geo.PlaceEvents(s, sents, evs, places, focus)
 }
 
 func near(p doc.Place, lat, lon float64) bool {

@@ -117,13 +117,13 @@ func (c *Coder) analyse(item extract.Item, lap func()) doc.Result {
 	lap()
 	events := c.events.Code(a.Text, sents, mentions)
 	lap()
-	when.DateEvents(a.Text, sents, events, a.Published)
+	events = when.DateEvents(a.Text, sents, events, a.Published)
 	lap()
 	places, focus := c.places.Places(a.Text, sents, mentions)
-	geo.PlaceEvents(a.Text, sents, events, places, focus)
+	events = geo.PlaceEvents(a.Text, sents, events, places, focus)
 	lap()
 	quotes := c.quotes.Find(a.Text, sents, mentions)
-	event.Attribute(events, quotes)
+	events = event.Attribute(events, quotes)
 	lap()
 	return doc.Result{Article: a, Sentences: sents, Mentions: mentions, Entities: entities, Events: events, Quotes: quotes, Places: places, Diagnostics: item.Diagnostics}
 }

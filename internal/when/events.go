@@ -1,6 +1,7 @@
 package when
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -10,10 +11,12 @@ import (
 // DateEvents sets each event's date from the time expression of its
 // sentence nearest its trigger, read in the event's tense; an event whose
 // sentence names no time gets the article date with precision "article".
-// Nothing changes when the article date is unknown.
-func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.Time) {
+// The events come back as a new slice, the input untouched; nothing is
+// dated when the article date is unknown.
+func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.Time) []doc.Event {
+	events = slices.Clone(events)
 	if pub.IsZero() {
-		return
+		return events
 	}
 	article := pub.Format(time.DateOnly)
 	cached, exprs := -1, []Expr(nil)
@@ -45,6 +48,7 @@ func DateEvents(text string, sents []doc.Sentence, events []doc.Event, pub time.
 			ev.Date, ev.DatePrecision, ev.DateSpan = day.Format(time.DateOnly), prec, exprs[best].Span
 		}
 	}
+	return events
 }
 
 // relative is the start of the relative clause a span is in (", which

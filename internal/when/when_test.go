@@ -30,8 +30,10 @@ func dateOne(t *testing.T, tg *text.Tagger, s, trigger string, hypothetical bool
 	}
 	tr := doc.Span{Start: int32(at), End: int32(at + len(trigger))}
 	ev := doc.Event{Sentence: 0, Hypothetical: hypothetical, Trigger: tr, Evidence: []doc.Span{{}, tr}}
-	events := []doc.Event{ev}
-	when.DateEvents(s, []doc.Sentence{{Span: doc.Span{End: int32(len(s))}, Tokens: toks}}, events, pub)
+	events := when.DateEvents(s, []doc.Sentence{{Span: doc.Span{End: int32(len(s))}, Tokens: toks}}, []doc.Event{ev}, pub)
+	if ev.Date != "" {
+		t.Fatalf("DateEvents changed its input: %+v", ev)
+	}
 	return events[0]
 }
 
@@ -118,7 +120,7 @@ func TestDateEvents(t *testing.T) {
 
 func TestDateEventsNoArticleDate(t *testing.T) {
 	events := []doc.Event{{Trigger: doc.Span{Start: 0, End: 3}, Evidence: []doc.Span{{}, {Start: 0, End: 3}}}}
-	when.DateEvents("met on Friday", []doc.Sentence{{}}, events, time.Time{})
+	events = when.DateEvents("met on Friday", []doc.Sentence{{}}, events, time.Time{})
 	if events[0].Date != "" {
 		t.Errorf("dated %q without an article date", events[0].Date)
 	}
