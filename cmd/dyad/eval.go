@@ -41,6 +41,12 @@ Kinds:
             (every fourth record, from the fourth, is test) so that tuning on
             dev leaves test unseen. --actors, --agents and --verbs load the
             dictionaries a gold set was written for.
+            PLOVER gold-standard records (.json, a JSON array of records with
+            "event", "source"/"target" actor codes and "text") are scored
+            per PLOVER category: recall of a right-category event (its CAMEO
+            root in the category), of one that also has a right source
+            (country or IGO), and of one with source and target; and events
+            per record. The file is a dev half already: no --split.
 
   quotes    Direct and indirect quotes and their speakers against JSONL
             gold in the GenderGapTracker's shape ({"id","text","quotes":
@@ -80,6 +86,7 @@ Examples:
       --actors ../shared/dicts/petrarch2/PETR.Validate.actors.txt \
       --agents ../shared/dicts/petrarch2/PETR.Validate.agents.txt \
       --verbs ../shared/dicts/petrarch2/PETR.Validate.verbs.txt --split dev
+  dyad eval events --gold ../shared/gold/plover/plover_gsr_dev.json --errors 20
 `
 
 func runEval(ctx context.Context, e *env, args []string) error {
