@@ -472,8 +472,16 @@ func (s *sentence) combineSector(sl int32, i int) []int32 {
 					add(int(c))
 				}
 			}
-		case head.Country == "" && t.rel == "nmod" && (s.caseOf(int(k)) == "of" || s.caseOf(int(k)) == "from" || s.caseOf(int(k)) == "in" || s.caseOf(int(k)) == "for"):
-			add(int(k))
+		case t.rel == "nmod" && (s.caseOf(int(k)) == "of" || s.caseOf(int(k)) == "from" || s.caseOf(int(k)) == "in" || s.caseOf(int(k)) == "for"):
+			// "soldiers from Gondor" (a sector alone); and the other
+			// countries of "the ambassadors of Arnor, Osgiliath and
+			// Gondor", where the actor stage coded only the first.
+			if head.Country != "" && s.toks[k].slot != sl {
+				continue
+			}
+			if head.Country == "" {
+				add(int(k))
+			}
 			for _, c := range s.kidsOf(int(k)) {
 				if s.toks[c].rel == "conj" {
 					add(int(c))
