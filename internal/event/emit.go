@@ -70,7 +70,7 @@ func (s *sentence) verb(i int) {
 	if len(e.sources) == 0 && !passive && !s.hasSubject(i) {
 		e.sources, inherited = s.nearestBefore(tr.from, s.toks[i].clause), true
 	}
-	if len(e.targets) == 0 && !passive && !m.compound {
+	if len(e.targets) == 0 && !passive && !m.compound && !s.between(e) {
 		e.targets = s.nearestAfter(tr, e.sources, speech)
 	}
 	if inherited {
@@ -110,6 +110,13 @@ func (s *sentence) enclosingSubject(n int, targets []int32) []int32 {
 // for one elsewhere.
 func (s *sentence) hasSubject(i int) bool {
 	return s.kid(i, "nsubj") >= 0 || s.kid(i, "expl") >= 0
+}
+
+// between says a mutual act already has its parties in a coordinated
+// subject ("U.S. and Russian negotiators return for talks"): no
+// fallback target is looked for.
+func (s *sentence) between(e emission) bool {
+	return e.code.Fwd != "" && e.code.Fwd == e.code.Rev && s.countActors(e.sources) > 1
 }
 
 // nearestBefore is the fallback source when the tree gives none (the
@@ -312,7 +319,7 @@ func (s *sentence) noun(i int) {
 	if m.target >= 0 {
 		e.targets = s.argSlots(s.slotHead(m.target), nil)
 	}
-	if len(e.targets) == 0 && !e.mutual {
+	if len(e.targets) == 0 && !e.mutual && !s.between(e) {
 		e.targets = s.nearestAfter(tr, e.sources, false)
 	}
 	if matched && len(e.targets) > 0 {
