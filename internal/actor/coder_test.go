@@ -89,6 +89,12 @@ func builtinCoder(t testing.TB) *Coder {
 // codeText tokenizes, splits and tags s, then codes its actors.
 func codeText(t testing.TB, c *Coder, s string, date Date) []doc.Mention {
 	t.Helper()
+	return c.Code(s, taggedSentences(t, s), date)
+}
+
+// taggedSentences tokenizes, splits and tags s.
+func taggedSentences(t testing.TB, s string) []doc.Sentence {
+	t.Helper()
 	tg, err := text.NewTagger()
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +104,7 @@ func codeText(t testing.TB, c *Coder, s string, date Date) []doc.Mention {
 	for i := range sents {
 		tg.Tag(s, sents[i].Tokens)
 	}
-	return c.Code(s, sents, date)
+	return sents
 }
 
 func show(text string, ms []doc.Mention) []string {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/dyad-events/dyad/internal/doc"
 	"github.com/dyad-events/dyad/internal/parse"
-	"github.com/dyad-events/dyad/internal/text"
 )
 
 // corefOf codes s with c and returns what each coref mention refers to,
@@ -17,15 +16,7 @@ import (
 // prepare, when set, runs on the tagged sentences before coding.
 func corefOf(t *testing.T, c *Coder, s string, prepare func([]doc.Sentence)) map[string]string {
 	t.Helper()
-	tg, err := text.NewTagger()
-	if err != nil {
-		t.Fatal(err)
-	}
-	toks := text.Tokenize(s, nil)
-	sents := text.Split(s, toks, nil)
-	for i := range sents {
-		tg.Tag(s, sents[i].Tokens)
-	}
+	sents := taggedSentences(t, s)
 	if prepare != nil {
 		prepare(sents)
 	}
